@@ -1,0 +1,56 @@
+/**
+ * What the API server knows about one resource: its names (as discovery
+ * serves them) and the strategy hooks upstream keeps in
+ * `pkg/registry/<group>/<resource>/strategy.go`.
+ */
+import type { KubeObject } from '../object';
+import type { FieldError } from '../validation/field';
+import type { TableColumn } from '../printers/types';
+
+export type Verb = 'get' | 'list' | 'watch' | 'create' | 'update' | 'patch' | 'delete' | 'deletecollection';
+
+export const ALL_VERBS: readonly Verb[] = ['create', 'delete', 'deletecollection', 'get', 'list', 'patch', 'update', 'watch'];
+
+/** Read-only view of the cluster a strategy may consult (e.g. admission, defaults). */
+export interface StrategyContext {
+  /** Virtual now, ms. */
+  now: number;
+  /** Current object lookup: (resource plural with group, e.g. 'namespaces' / 'storageclasses.storage.k8s.io', namespace, name). */
+  get(resource: string, namespace: string | undefined, name: string): KubeObject | undefined;
+  list(resource: string, namespace?: string): KubeObject[];
+}
+
+export interface ResourceType {
+  group: string;
+  version: string;
+  kind: string;
+  /** plural resource name: `deployments` */
+  plural: string;
+  singular: string;
+  namespaced: boolean;
+  shortNames?: string[];
+  categories?: string[];
+  /** Subresources served, e.g. ['status', 'scale']. */
+  subresources?: string[];
+  verbs?: readonly Verb[];
+  /** Other versions this kind is served at (e.g. autoscaling v1 beside v2). */
+  /** Sets metadata.generation = 1 on create and bumps it when `spec` changes. */
+  hasGeneration?: boolean;
+  /** Fields that hold the status for the status subresource (default ['status']). */
+  statusFields?: string[];
+
+  /** Fill defaults as pkg/apis/<group>/<version>/defaults.go does. Mutates `obj`. */
+  defaults?(obj: KubeObject, ctx: StrategyContext): void;
+  /** Strategy PrepareForCreate: reset fields the user may not set. Mutates `obj`. */
+  prepareForCreate?(obj: KubeObject, ctx: StrategyContext): void;
+  /** Strategy PrepareForUpdate. Mutates `obj`. */
+  prepareForUpdate?(obj: KubeObject, old: KubeObject, ctx: StrategyContext): void;
+  /** Validation on create (pkg/apis/<group>/validation). */
+  validate?(obj: KubeObject, ctx: StrategyContext): FieldError[];
+  /** Validation on update, including immutable fields. */
+  validateUpdate?(obj: KubeObject, old: KubeObject, ctx: StrategyContext): FieldError[];
+  /** Server-side table columns (pkg/printers/internalversion/printers.go). */
+  columns?: TableColumn[];
+  /** Cells for one object, in column order. `now` is virtual ms. */
+  row?(obj: KubeObject, now: number): unknown[];
+}
