@@ -3,9 +3,12 @@
  * `kubernetes-types` where code needs their fields; the API machinery itself
  * only relies on this.
  */
-import type { ObjectMeta, OwnerReference } from 'kubernetes-types/meta/v1';
+import type { ObjectMeta as ReadonlyObjectMeta, OwnerReference } from 'kubernetes-types/meta/v1';
 
-export type { ObjectMeta, OwnerReference };
+export type { OwnerReference };
+
+/** kubernetes-types marks server-set fields readonly; the server sets them. */
+export type ObjectMeta = { -readonly [K in keyof ReadonlyObjectMeta]: ReadonlyObjectMeta[K] };
 
 export interface KubeObject {
   apiVersion: string;

@@ -104,3 +104,6 @@ export const success = (details?: Status['details']): Status => {
   if (details) s.details = details;
   return s;
 };
+
+/** A bad query parameter (400 BadRequest carrying the field error text). */
+export const invalidParam = (message: string) => failure(400, 'BadRequest', message);

@@ -33,11 +33,25 @@ export interface ResourceType {
   /** Subresources served, e.g. ['status', 'scale']. */
   subresources?: string[];
   verbs?: readonly Verb[];
-  /** Other versions this kind is served at (e.g. autoscaling v1 beside v2). */
+  /** PUT on a missing object creates it (upstream AllowCreateOnUpdate: Events, Leases, Nodes' siblings …). */
+  allowCreateOnUpdate?: boolean;
+  /** PUT without metadata.resourceVersion is refused (upstream AllowUnconditionalUpdate false). */
+  requireResourceVersionOnUpdate?: boolean;
   /** Sets metadata.generation = 1 on create and bumps it when `spec` changes. */
   hasGeneration?: boolean;
   /** Fields that hold the status for the status subresource (default ['status']). */
   statusFields?: string[];
+
+  /** Seconds of graceful deletion for this object (pods), given the requested grace period. */
+  gracePeriod?(obj: KubeObject, requested: number | undefined): number;
+  /** Deletion waits on something besides metadata.finalizers (a namespace's spec.finalizers). */
+  holdsDeletion?(obj: KubeObject): boolean;
+  /** Strategy hook when deletionTimestamp is set (e.g. namespace phase Terminating). Mutates `obj`. */
+  prepareForDelete?(obj: KubeObject): void;
+  /** Propagation when the client gives none (DefaultGarbageCollectionPolicy). */
+  defaultPropagation?: 'Orphan' | 'Background' | 'Foreground';
+  /** DELETE answers with the object instead of a Status. */
+  returnDeletedObject?: boolean;
 
   /** Fill defaults as pkg/apis/<group>/<version>/defaults.go does. Mutates `obj`. */
   defaults?(obj: KubeObject, ctx: StrategyContext): void;

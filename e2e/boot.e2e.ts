@@ -1,0 +1,110 @@
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { startHarness, type Harness } from './harness';
+
+const SYSTEM_NAMESPACES = ['default', 'kube-node-lease', 'kube-public', 'kube-system'];
+const NODES_DRAWN_MARK = 'kube-playground:nodes-drawn';
+
+let h: Harness;
+
+beforeAll(async () => {
+  h = await startHarness();
+});
+
+afterAll(async () => {
+  await h?.close();
+});
+
+describe('boot', () => {
+  it('starts the cluster and lists its nodes and namespaces', async () => {
+    const { page } = h;
+    await page.goto(h.baseUrl);
+    await expect(page.title()).resolves.toBe('Kube Playground');
+    await page.getByRole('heading', { level: 1, name: 'Kube Playground' }).waitFor();
+
+    await page.getByTestId('node-row').first().waitFor({ timeout: 30_000 });
+    await page.waitForFunction(
+      (expected) => {
+        const shown = [...document.querySelectorAll('[data-testid="namespace-row"]')].map((e) => e.getAttribute('data-name'));
+        return expected.every((n) => shown.includes(n));
+      },
+      SYSTEM_NAMESPACES,
+      { timeout: 30_000 },
+    );
+
+    // The rows are what the API says: read the same list through the page's client.
+    const apiNodes = await page.evaluate(async () => {
+      const res = await window.kubePlayground!.request({ verb: 'list', group: '', version: 'v1', resource: 'nodes' });
+      const items = (res.body as { items: Array<{ metadata: { name: string } }> }).items;
+      return items.map((n) => n.metadata.name).sort();
+    });
+    expect(apiNodes.length).toBeGreaterThan(0);
+    await page.waitForFunction(
+      (n) => document.querySelectorAll('[data-testid="node-row"]').length === n,
+      apiNodes.length,
+      { timeout: 10_000 },
+    );
+    const shownNodes = await page.getByTestId('node-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-name')));
+    expect(shownNodes).toEqual(apiNodes);
+
+    // Kubelets register NotReady and turn Ready on their first status sync.
+    await page.waitForFunction(
+      () => [...document.querySelectorAll('[data-testid="node-row"]')].every((r) => r.getAttribute('data-status') === 'Ready'),
+      undefined,
+      { timeout: 30_000 },
+    );
+    await expect(page.getByTestId('cluster-status').textContent()).resolves.toBe(
+      `Cluster ready — ${apiNodes.length} ${apiNodes.length === 1 ? 'node' : 'nodes'}`,
+    );
+    const phases = await page
+      .getByTestId('namespace-row')
+      .evaluateAll((rows) => rows.map((r) => [r.getAttribute('data-name'), r.getAttribute('data-phase')]));
+    for (const ns of SYSTEM_NAMESPACES) expect(phases).toContainEqual([ns, 'Active']);
+
+    const drawnMs = await page.evaluate((mark) => performance.getEntriesByName(mark)[0]?.startTime ?? -1, NODES_DRAWN_MARK);
+    expect(drawnMs).toBeGreaterThan(0);
+    console.log(`page load → nodes drawn: ${Math.round(drawnMs)} ms`);
+
+    await h.screenshot('boot');
+    expect(h.consoleErrors).toEqual([]);
+  });
+
+  it('keeps the panels live: a namespace created through the API appears, then shows Terminating or disappears', async () => {
+    const { page } = h;
+    const created = await page.evaluate(async () =>
+      window.kubePlayground!.request({
+        verb: 'create',
+        group: '',
+        version: 'v1',
+        resource: 'namespaces',
+        body: { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'e2e-live' } },
+      }),
+    );
+    expect(created.status).toBe(201);
+    await page.locator('[data-testid="namespace-row"][data-name="e2e-live"]').waitFor({ timeout: 10_000 });
+
+    const deleted = await page.evaluate(async () =>
+      window.kubePlayground!.request({ verb: 'delete', group: '', version: 'v1', resource: 'namespaces', name: 'e2e-live' }),
+    );
+    expect(deleted.status).toBe(200);
+    await page.waitForFunction(
+      () => {
+        const row = document.querySelector('[data-testid="namespace-row"][data-name="e2e-live"]');
+        return row === null || row.getAttribute('data-phase') === 'Terminating';
+      },
+      undefined,
+      { timeout: 10_000 },
+    );
+    expect(h.consoleErrors).toEqual([]);
+  });
+
+  it('shows a bad request as a Status without breaking the page', async () => {
+    const { page } = h;
+    const res = await page.evaluate(async () =>
+      window.kubePlayground!.request({ verb: 'get', group: '', version: 'v1', resource: 'namespaces', name: 'does-not-exist' }),
+    );
+    expect(res.status).toBe(404);
+    expect(res.body).toMatchObject({ kind: 'Status', reason: 'NotFound', message: 'namespaces "does-not-exist" not found' });
+    await expect(page.getByTestId('cluster-status').textContent()).resolves.toMatch(/^Cluster ready/);
+    expect(h.consoleErrors).toEqual([]);
+  });
+});

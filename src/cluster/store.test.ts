@@ -1,0 +1,77 @@
+import { describe, it, expect } from 'vitest';
+import type { KubeObject } from '../../workers/api/object';
+import { createClusterStore, objectKey, reduceChanges, selectKind } from './store';
+
+const ns = (name: string, uid = `uid-${name}`, phase = 'Active'): KubeObject => ({
+  apiVersion: 'v1',
+  kind: 'Namespace',
+  metadata: { name, uid },
+  status: { phase },
+});
+
+describe('cluster store', () => {
+  it('replaces a kind on list and marks it synced', () => {
+    const store = createClusterStore();
+    expect(store.getState().synced.Namespace).toBeUndefined();
+    store.getState().applyChanges([{ type: 'replace', kind: 'Namespace', objects: [ns('default'), ns('kube-system')] }]);
+    const s = store.getState();
+    expect(s.synced.Namespace).toBe(true);
+    expect([...selectKind('Namespace')(s).keys()]).toEqual(['uid-default', 'uid-kube-system']);
+  });
+
+  it('applies upserts and deletes in order within one batch', () => {
+    const store = createClusterStore();
+    store.getState().applyChanges([
+      { type: 'replace', kind: 'Namespace', objects: [ns('default')] },
+      { type: 'upsert', kind: 'Namespace', object: ns('a') },
+      { type: 'upsert', kind: 'Namespace', object: ns('a', 'uid-a', 'Terminating') },
+      { type: 'delete', kind: 'Namespace', object: ns('default') },
+    ]);
+    const m = selectKind('Namespace')(store.getState());
+    expect([...m.keys()]).toEqual(['uid-a']);
+    expect((m.get('uid-a')?.status as { phase: string }).phase).toBe('Terminating');
+  });
+
+  it('a later replace drops objects the list no longer has', () => {
+    const store = createClusterStore();
+    store.getState().applyChanges([{ type: 'replace', kind: 'Namespace', objects: [ns('a'), ns('b')] }]);
+    store.getState().applyChanges([{ type: 'replace', kind: 'Namespace', objects: [ns('b')] }]);
+    expect([...selectKind('Namespace')(store.getState()).keys()]).toEqual(['uid-b']);
+  });
+
+  it('keeps untouched kinds by reference and notifies once per batch', () => {
+    const store = createClusterStore();
+    store.getState().applyChanges([
+      { type: 'replace', kind: 'Node', objects: [] },
+      { type: 'replace', kind: 'Namespace', objects: [] },
+    ]);
+    const nodesBefore = selectKind('Node')(store.getState());
+    let notified = 0;
+    store.subscribe(() => notified++);
+    store.getState().applyChanges([
+      { type: 'upsert', kind: 'Namespace', object: ns('a') },
+      { type: 'upsert', kind: 'Namespace', object: ns('b') },
+    ]);
+    expect(notified).toBe(1);
+    expect(selectKind('Node')(store.getState())).toBe(nodesBefore);
+    store.getState().applyChanges([]);
+    expect(notified).toBe(1);
+  });
+
+  it('does not mutate the previous state', () => {
+    const before = reduceChanges({ objects: {}, synced: {} }, [{ type: 'replace', kind: 'Namespace', objects: [ns('a')] }]);
+    const beforeMap = before.objects.Namespace;
+    reduceChanges(before, [{ type: 'delete', kind: 'Namespace', object: ns('a') }]);
+    expect(beforeMap.has('uid-a')).toBe(true);
+  });
+
+  it('deleting an unknown object is harmless', () => {
+    const s = reduceChanges({ objects: {}, synced: {} }, [{ type: 'delete', kind: 'Pod', object: ns('ghost') }]);
+    expect(s.objects.Pod.size).toBe(0);
+  });
+
+  it('keys objects without a uid by namespace/name', () => {
+    expect(objectKey({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p', namespace: 'd' } })).toBe('d/p');
+    expect(objectKey(ns('x', 'u1'))).toBe('u1');
+  });
+});

@@ -1,0 +1,99 @@
+/**
+ * The UI's mirror of the cluster: objects by kind, keyed by uid, fed by
+ * list+watch. Every change reaches it as data (`ObjectChange`) and is applied
+ * in one place, `applyChanges`, once per batch; views are selectors over it.
+ */
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { KubeObject } from '../../workers/api/object';
+
+export type ObjectChange =
+  /** A fresh list: everything of this kind is replaced. */
+  | { type: 'replace'; kind: string; objects: readonly KubeObject[] }
+  | { type: 'upsert'; kind: string; object: KubeObject }
+  | { type: 'delete'; kind: string; object: KubeObject };
+
+export type ConnectionState =
+  | { phase: 'starting' }
+  | { phase: 'running' }
+  | { phase: 'failed'; message: string };
+
+export interface ClusterState {
+  connection: ConnectionState;
+  /** kind → uid → object. A kind's map is replaced (never mutated) when it changes. */
+  objects: Readonly<Record<string, ReadonlyMap<string, KubeObject>>>;
+  /** Kinds whose first list has arrived. */
+  synced: Readonly<Record<string, true>>;
+  applyChanges(changes: readonly ObjectChange[]): void;
+  setConnection(connection: ConnectionState): void;
+}
+
+export type ClusterStore = StoreApi<ClusterState>;
+
+const EMPTY: ReadonlyMap<string, KubeObject> = new Map();
+
+/** uid, or namespace/name for the rare object without one (e.g. a dry-run echo). */
+export function objectKey(obj: KubeObject): string {
+  const m = obj.metadata ?? {};
+  return m.uid ?? `${m.namespace ?? ''}/${m.name ?? ''}`;
+}
+
+/** Pure: the `objects`/`synced` that result from applying `changes` in order. */
+export function reduceChanges(
+  state: Pick<ClusterState, 'objects' | 'synced'>,
+  changes: readonly ObjectChange[],
+): Pick<ClusterState, 'objects' | 'synced'> {
+  if (changes.length === 0) return state;
+  // Copy each touched kind's map once per batch, however many changes it gets.
+  const touched = new Map<string, Map<string, KubeObject>>();
+  let synced = state.synced;
+  const mapFor = (kind: string, fresh = false): Map<string, KubeObject> => {
+    let m = touched.get(kind);
+    if (fresh) {
+      m = new Map();
+      touched.set(kind, m);
+    } else if (!m) {
+      m = new Map(state.objects[kind] ?? EMPTY);
+      touched.set(kind, m);
+    }
+    return m;
+  };
+  for (const c of changes) {
+    switch (c.type) {
+      case 'replace': {
+        const m = mapFor(c.kind, true);
+        for (const o of c.objects) m.set(objectKey(o), o);
+        if (!synced[c.kind]) synced = { ...synced, [c.kind]: true };
+        break;
+      }
+      case 'upsert':
+        mapFor(c.kind).set(objectKey(c.object), c.object);
+        break;
+      case 'delete':
+        mapFor(c.kind).delete(objectKey(c.object));
+        break;
+    }
+  }
+  const objects: Record<string, ReadonlyMap<string, KubeObject>> = { ...state.objects };
+  for (const [kind, m] of touched) objects[kind] = m;
+  return { objects, synced };
+}
+
+export function createClusterStore(): ClusterStore {
+  return createStore<ClusterState>()((set, get) => ({
+    connection: { phase: 'starting' },
+    objects: {},
+    synced: {},
+    applyChanges(changes) {
+      if (changes.length > 0) set(reduceChanges(get(), changes));
+    },
+    setConnection(connection) {
+      set({ connection });
+    },
+  }));
+}
+
+/** A kind's objects (a stable reference until that kind changes). */
+export const selectKind =
+  (kind: string) =>
+  (s: ClusterState): ReadonlyMap<string, KubeObject> =>
+    s.objects[kind] ?? EMPTY;

@@ -1,0 +1,86 @@
+/** POST: create an object (staging/src/k8s.io/apiserver/pkg/endpoints/handlers/create.go). */
+import { fail, ok, qualifiedOf, type Scope } from '../server';
+import { clone, type KubeObject } from '../object';
+import * as S from '../status';
+import { checkBody, checkNamespace, causeOf, decodeBody, fieldValidationOf, isDryRun, managerOf, newUid, currentKey } from './common';
+import type { ApiResponse } from '../request';
+
+export function handleCreate(s: Scope): ApiResponse {
+  const checked = checkBody(s, s.req.body);
+  if (S.isStatus(checked)) return fail(checked);
+  const mode = fieldValidationOf(s);
+  if (S.isStatus(mode)) return fail(mode);
+  const manager = managerOf(s);
+  if (S.isStatus(manager)) return fail(manager);
+  const decoded = decodeBody(s, checked, mode);
+  if (S.isStatus(decoded)) return fail(decoded);
+
+  const obj = clone(checked);
+  obj.metadata ??= {};
+  const result = createObject(s, obj, manager);
+  if (!result.ok) return fail(result.status);
+  return ok(result.object, 201, decoded.warnings);
+}
+
+/**
+ * The create pipeline after decoding; shared with server-side apply and
+ * create-on-update. `obj` is a private copy and is modified.
+ */
+export function createObject(s: Scope, obj: KubeObject, manager: string, managedFieldsDone = false): { ok: true; object: KubeObject } | { ok: false; status: S.Status } {
+  const { rt, req } = s;
+  const meta = obj.metadata;
+  if (rt.namespaced) {
+    if (meta.namespace && req.namespace && meta.namespace !== req.namespace) {
+      return { ok: false, status: S.badRequest('the namespace of the provided object does not match the namespace sent on the request') };
+    }
+    meta.namespace = req.namespace ?? meta.namespace;
+  } else {
+    delete meta.namespace;
+  }
+  const nsErr = checkNamespace(s, 'CREATE', meta.namespace);
+  if (nsErr) return { ok: false, status: nsErr };
+
+  // Defaulting runs as part of decoding upstream, before admission.
+  rt.defaults?.(obj, s.ctx);
+
+  const admitted = s.machinery.admit({
+    operation: 'CREATE',
+    rt,
+    namespace: meta.namespace,
+    name: meta.name ?? '',
+    object: obj,
+    dryRun: isDryRun(s),
+    ctx: s.ctx,
+  });
+  if (!admitted.ok) return admitted;
+
+  // rest.BeforeCreate: system fields, generateName, strategy, validation.
+  if (!meta.name && meta.generateName) meta.name = `${meta.generateName}${s.rng.nameSuffix(5)}`.slice(0, 253);
+  meta.uid = newUid(s.rng);
+  meta.creationTimestamp = s.clock.timestamp();
+  delete meta.deletionTimestamp;
+  delete meta.deletionGracePeriodSeconds;
+  delete meta.resourceVersion;
+  delete (meta as Record<string, unknown>).selfLink;
+  if (rt.hasGeneration) meta.generation = 1;
+  else delete meta.generation;
+  rt.prepareForCreate?.(obj, s.ctx);
+
+  const errs = [...s.machinery.validateObjectMeta(rt, obj), ...(rt.validate?.(obj, s.ctx) ?? [])];
+  if (errs.length) return { ok: false, status: S.invalid(rt, meta.name ?? '', errs) };
+
+  if (!managedFieldsDone) {
+    const mf = s.machinery.managedFields(rt, undefined, obj, manager, s.clock.timestamp());
+    if (mf) meta.managedFields = mf as KubeObject['metadata']['managedFields'];
+  }
+
+  const key = currentKey(s, meta.name!);
+  if (isDryRun(s)) {
+    if (s.store.get(key)) return { ok: false, status: S.alreadyExists(qualifiedOf(rt), meta.name!) };
+    return { ok: true, object: obj };
+  }
+  meta.resourceVersion = String(s.store.nextRevision());
+  const r = s.store.txn([{ key, modRevision: 0 }], [{ type: 'put', key, value: obj }], causeOf(s, 'create'));
+  if (!r.succeeded) return { ok: false, status: S.alreadyExists(qualifiedOf(rt), meta.name!) };
+  return { ok: true, object: obj };
+}

@@ -1,0 +1,128 @@
+/** GET on an object and on a collection, with selectors, paging and Tables. */
+import { apiVersionOfType, fail, ok, qualifiedOf, type Scope } from '../server';
+import type { KubeObject } from '../object';
+import type { Selector } from '../machinery.types';
+import * as S from '../status';
+import { prefixFor } from '../keys';
+import { currentKey } from './common';
+import type { ApiResponse } from '../request';
+
+export function wantsTable(accept: string | undefined): boolean {
+  return !!accept && /as=Table/.test(accept);
+}
+
+export function handleGet(s: Scope): ApiResponse {
+  const kv = s.store.get(currentKey(s, s.req.name!));
+  if (!kv) return fail(S.notFound(qualifiedOf(s.rt), s.req.name!));
+  if (wantsTable(s.req.accept)) {
+    return ok(s.machinery.table(s.rt, [kv.value], s.clock.now(), tableOpts(s, String(kv.modRevision))));
+  }
+  return ok(kv.value);
+}
+
+export function tableOpts(s: Scope, resourceVersion: string, continueToken?: string) {
+  return {
+    noHeaders: s.req.query?.noHeaders === 'true',
+    includeObject: s.req.query?.includeObject ?? 'Metadata',
+    resourceVersion,
+    continueToken,
+  };
+}
+
+/** Parsed label and field selectors of a request, or the error to answer with. */
+export function selectorsOf(s: Scope): { labels?: Selector; fields?: Selector } | S.Status {
+  const out: { labels?: Selector; fields?: Selector } = {};
+  const ls = s.req.query?.labelSelector;
+  if (ls) {
+    const sel = s.machinery.parseLabelSelector(ls);
+    if (S.isStatus(sel)) return sel;
+    if (!sel.empty) out.labels = sel;
+  }
+  const fs = s.req.query?.fieldSelector;
+  if (fs) {
+    const sel = s.machinery.parseFieldSelector(s.rt, fs);
+    if (S.isStatus(sel)) return sel;
+    if (!sel.empty) out.fields = sel;
+  }
+  return out;
+}
+
+export function matcher(s: Scope, sel: { labels?: Selector; fields?: Selector }): (o: KubeObject) => boolean {
+  const { labels, fields } = sel;
+  if (!labels && !fields) return () => true;
+  return (o) =>
+    (!labels || labels.matches((o.metadata.labels ?? {}) as Record<string, string>)) &&
+    (!fields || fields.matches(s.machinery.fieldsOf(s.rt, o)));
+}
+
+interface ContinueToken {
+  rv: number;
+  start: string;
+}
+
+const encodeContinue = (t: ContinueToken) => btoa(JSON.stringify({ v: 'meta.k8s.io/v1', rv: t.rv, start: t.start }));
+
+function decodeContinue(token: string): ContinueToken | undefined {
+  try {
+    const t = JSON.parse(atob(token)) as { v?: string; rv?: number; start?: string };
+    if (t.v !== 'meta.k8s.io/v1' || typeof t.rv !== 'number' || typeof t.start !== 'string') return undefined;
+    return { rv: t.rv, start: t.start };
+  } catch {
+    return undefined;
+  }
+}
+
+export function handleList(s: Scope): ApiResponse {
+  const sel = selectorsOf(s);
+  if (S.isStatus(sel)) return fail(sel);
+  const match = matcher(s, sel);
+  const prefix = prefixFor(s.rt, s.req.namespace);
+  let kvs = s.store.list(prefix);
+
+  let start = '';
+  const cont = s.req.query?.continue;
+  if (cont) {
+    const t = decodeContinue(cont);
+    if (!t) return fail(S.badRequest('continue key is not valid: incorrect encoded start resourceVersion (version meta.k8s.io/v1)'));
+    if (t.rv < s.store.compactedRevision) {
+      return fail(S.gone('The provided continue parameter is too old to display a consistent list result. You can start a new list without the continue parameter, or use the continue token in this response to retrieve the remainder of the results. Continuing with the provided token results in an inconsistent list - objects that were created, modified, or deleted between the time the first chunk was returned and now may show up in the list.'));
+    }
+    start = t.start;
+    kvs = kvs.filter((kv) => kv.key.slice(prefix.length) >= start);
+  }
+
+  const limit = Number(s.req.query?.limit ?? 0);
+  const items: KubeObject[] = [];
+  let next: string | undefined;
+  let remaining = 0;
+  for (let i = 0; i < kvs.length; i++) {
+    const o = kvs[i].value;
+    if (!match(o)) continue;
+    if (limit > 0 && items.length >= limit) {
+      next = kvs[i].key.slice(prefix.length);
+      remaining = kvs.slice(i).filter((kv) => match(kv.value)).length;
+      break;
+    }
+    items.push(o);
+  }
+  const rv = s.store.revision;
+  const continueToken = next !== undefined ? encodeContinue({ rv, start: next }) : undefined;
+  if (wantsTable(s.req.accept)) return ok(s.machinery.table(s.rt, items, s.clock.now(), tableOpts(s, String(rv), continueToken)));
+
+  const metadata: Record<string, unknown> = { resourceVersion: String(rv) };
+  if (continueToken) {
+    metadata.continue = continueToken;
+    if (!sel.labels && !sel.fields) metadata.remainingItemCount = remaining;
+  }
+  return ok({
+    kind: `${s.rt.kind}List`,
+    apiVersion: apiVersionOfType(s.rt),
+    metadata,
+    items: items.map(stripTypeMeta),
+  });
+}
+
+function stripTypeMeta(o: KubeObject): Omit<KubeObject, 'apiVersion' | 'kind'> {
+  const { apiVersion: _a, kind: _k, ...rest } = o;
+  return rest;
+}

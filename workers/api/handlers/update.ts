@@ -1,0 +1,156 @@
+/** PUT: replace an object (handlers/update.go + registry/generic/registry/store.go Update). */
+import { fail, ok, qualifiedOf, type Scope } from '../server';
+import { clone, jsonEqual, type KubeObject } from '../object';
+import * as S from '../status';
+import { checkBody, checkNamespace, causeOf, decodeBody, fieldValidationOf, isDryRun, managerOf, currentKey } from './common';
+import { createObject } from './create';
+import type { ApiResponse } from '../request';
+import type { KeyValue } from '../../store/store';
+
+export function handleUpdate(s: Scope): ApiResponse {
+  const checked = checkBody(s, s.req.body);
+  if (S.isStatus(checked)) return fail(checked);
+  const mode = fieldValidationOf(s);
+  if (S.isStatus(mode)) return fail(mode);
+  const manager = managerOf(s);
+  if (S.isStatus(manager)) return fail(manager);
+  const decoded = decodeBody(s, checked, mode);
+  if (S.isStatus(decoded)) return fail(decoded);
+  const next = clone(checked);
+  next.metadata ??= {};
+  if (next.metadata.name && next.metadata.name !== s.req.name) {
+    return fail(S.badRequest(`the name of the object (${next.metadata.name}) does not match the name on the URL (${s.req.name})`));
+  }
+  next.metadata.name = s.req.name;
+  if (s.rt.namespaced) {
+    if (next.metadata.namespace && next.metadata.namespace !== s.req.namespace) {
+      return fail(S.badRequest('the namespace of the provided object does not match the namespace sent on the request'));
+    }
+    next.metadata.namespace = s.req.namespace;
+  }
+  const current = s.store.get(currentKey(s, s.req.name!));
+  if (!current) {
+    if (!s.rt.allowCreateOnUpdate) return fail(S.notFound(qualifiedOf(s.rt), s.req.name!));
+    const created = createObject(s, next, manager);
+    return created.ok ? ok(created.object, 201, decoded.warnings) : fail(created.status);
+  }
+  const rv = next.metadata.resourceVersion;
+  if (rv && rv !== String(current.modRevision)) return fail(S.conflict(qualifiedOf(s.rt), s.req.name!, S.OBJECT_MODIFIED));
+  if (!rv && s.rt.requireResourceVersionOnUpdate) {
+    return fail(S.invalid(s.rt, s.req.name!, [{ type: 'FieldValueInvalid', field: 'metadata.resourceVersion', value: '0x0', detail: 'must be specified for an update' }]));
+  }
+  const r = updateObject(s, current, next, manager, s.req.subresource);
+  return r.ok ? ok(r.object, 200, decoded.warnings) : fail(r.status);
+}
+
+export type WriteResult = { ok: true; object: KubeObject } | { ok: false; status: S.Status };
+
+/**
+ * The update pipeline once the new object is known (PUT, PATCH, status and
+ * scale writes). `next` is a private copy and is modified.
+ */
+export function updateObject(
+  s: Scope,
+  current: KeyValue<KubeObject>,
+  next: KubeObject,
+  manager: string,
+  subresource?: string,
+  managedFieldsDone = false,
+): WriteResult {
+  const { rt } = s;
+  const old = current.value;
+  const meta = next.metadata;
+  if (meta.uid && meta.uid !== old.metadata.uid) {
+    return {
+      ok: false,
+      status: S.conflict(qualifiedOf(rt), old.metadata.name!, `Precondition failed: UID in precondition: ${meta.uid}, UID in object meta: ${old.metadata.uid}`),
+    };
+  }
+  const nsErr = checkNamespace(s, 'UPDATE', old.metadata.namespace);
+  if (nsErr) return { ok: false, status: nsErr };
+
+  // rest.BeforeUpdate: system fields are not the client's to change.
+  meta.uid = old.metadata.uid;
+  meta.creationTimestamp = old.metadata.creationTimestamp;
+  meta.deletionTimestamp = old.metadata.deletionTimestamp;
+  meta.deletionGracePeriodSeconds = old.metadata.deletionGracePeriodSeconds;
+  if (meta.deletionTimestamp === undefined) delete meta.deletionTimestamp;
+  if (meta.deletionGracePeriodSeconds === undefined) delete meta.deletionGracePeriodSeconds;
+  delete (meta as Record<string, unknown>).selfLink;
+  meta.generation = old.metadata.generation;
+  if (meta.generation === undefined) delete meta.generation;
+
+  rt.defaults?.(next, s.ctx);
+
+  const statusFields = rt.statusFields ?? ['status'];
+  const hasStatus = (rt.subresources ?? []).includes('status');
+  if (subresource === 'status') {
+    // Status writes change only status (and nothing of metadata but managedFields).
+    const keepMeta = next.metadata;
+    const merged: KubeObject = { ...old, metadata: { ...old.metadata, managedFields: keepMeta.managedFields ?? old.metadata.managedFields } };
+    for (const f of statusFields) {
+      if (next[f] === undefined) delete merged[f];
+      else merged[f] = next[f];
+    }
+    next = merged;
+  } else if (hasStatus) {
+    for (const f of statusFields) {
+      if (old[f] === undefined) delete next[f];
+      else next[f] = old[f];
+    }
+  }
+  rt.prepareForUpdate?.(next, old, s.ctx);
+  if (rt.hasGeneration && subresource !== 'status' && specChanged(next, old, statusFields)) {
+    next.metadata.generation = (old.metadata.generation ?? 0) + 1;
+  }
+
+  const admitted = s.machinery.admit({
+    operation: 'UPDATE',
+    rt,
+    subresource,
+    namespace: old.metadata.namespace,
+    name: old.metadata.name!,
+    object: next,
+    oldObject: old,
+    dryRun: isDryRun(s),
+    ctx: s.ctx,
+  });
+  if (!admitted.ok) return admitted;
+
+  const errs = [...s.machinery.validateObjectMetaUpdate(rt, next, old), ...(subresource === 'status' ? [] : rt.validateUpdate?.(next, old, s.ctx) ?? [])];
+  if (errs.length) return { ok: false, status: S.invalid(rt, old.metadata.name!, errs) };
+
+  // A write that changes nothing leaves the object (and its resourceVersion) alone.
+  next.metadata.resourceVersion = old.metadata.resourceVersion;
+  const mfBefore = next.metadata.managedFields;
+  next.metadata.managedFields = old.metadata.managedFields;
+  if (old.metadata.managedFields === undefined) delete next.metadata.managedFields;
+  if (jsonEqual(next, old)) return { ok: true, object: old };
+  if (managedFieldsDone) next.metadata.managedFields = mfBefore;
+  else {
+    const mf = s.machinery.managedFields(rt, old, next, manager, s.clock.timestamp(), subresource);
+    if (mf) next.metadata.managedFields = mf as KubeObject['metadata']['managedFields'];
+  }
+
+  if (isDryRun(s)) return { ok: true, object: next };
+
+  const key = current.key;
+  // Finalizers all gone from an object being deleted: it goes now (store.go deleteWithoutFinalizers).
+  if (next.metadata.deletionTimestamp && next.metadata.deletionGracePeriodSeconds === 0 && !next.metadata.finalizers?.length && !rt.holdsDeletion?.(next)) {
+    const r = s.store.txn([{ key, modRevision: current.modRevision }], [{ type: 'delete', key }], causeOf(s, 'finalize'));
+    if (!r.succeeded) return { ok: false, status: S.conflict(qualifiedOf(rt), old.metadata.name!, S.OBJECT_MODIFIED) };
+    return { ok: true, object: { ...next, metadata: { ...next.metadata, resourceVersion: String(r.revision) } } };
+  }
+  next.metadata.resourceVersion = String(s.store.nextRevision());
+  const r = s.store.txn([{ key, modRevision: current.modRevision }], [{ type: 'put', key, value: next }], causeOf(s, subresource ? `update ${subresource}` : 'update'));
+  if (!r.succeeded) return { ok: false, status: S.conflict(qualifiedOf(rt), old.metadata.name!, S.OBJECT_MODIFIED) };
+  return { ok: true, object: next };
+}
+
+function specChanged(a: KubeObject, b: KubeObject, statusFields: string[]): boolean {
+  for (const k of new Set([...Object.keys(a), ...Object.keys(b)])) {
+    if (k === 'metadata' || k === 'apiVersion' || k === 'kind' || statusFields.includes(k)) continue;
+    if (!jsonEqual(a[k], b[k])) return true;
+  }
+  return false;
+}

@@ -1,0 +1,88 @@
+/**
+ * Wires one cluster: clock, store, API server, and the components that act
+ * through the API. Runs the same in a Web Worker and in Node.
+ */
+import { Clock } from './clock/clock';
+import { ClockDriver } from './clock/driver';
+import { Rng } from './clock/prng';
+import { Store } from './store/store';
+import { ApiServer } from './api/server';
+import { buildRegistry } from './api/kinds';
+import { createMachinery } from './api/machinery';
+import type { KubeObject } from './api/object';
+import type { ApiRequest, ApiResponse, WatchEvent, WatchHandle } from './api/request';
+import { buildNode } from './node/nodeObject';
+
+export interface ClusterOptions {
+  seed?: number;
+  /** Worker nodes besides the control plane (default 3). */
+  nodes?: number;
+  /** Virtual time at start (ms since 1970); fixed by default so histories repeat. */
+  epochMs?: number;
+}
+
+/** 2025-01-01T00:00:00Z: the default start of virtual time. */
+export const DEFAULT_EPOCH_MS = Date.UTC(2025, 0, 1);
+
+export const SYSTEM_NAMESPACES = ['default', 'kube-node-lease', 'kube-public', 'kube-system'];
+
+const ZONES = ['zone-a', 'zone-b', 'zone-c'];
+
+export class Cluster {
+  readonly clock: Clock;
+  readonly rng: Rng;
+  readonly store: Store<KubeObject>;
+  readonly api: ApiServer;
+  readonly driver: ClockDriver;
+  readonly seed: number;
+
+  constructor(opts: ClusterOptions = {}) {
+    this.seed = opts.seed ?? 1;
+    this.clock = new Clock(opts.epochMs ?? DEFAULT_EPOCH_MS);
+    this.rng = new Rng(this.seed);
+    const clock = this.clock;
+    this.store = new Store<KubeObject>({
+      now: () => clock.now(),
+      cause: () => {
+        const t = clock.current;
+        return t ? { component: t.component, key: t.key, what: t.what, task: t.id } : { component: 'kube-apiserver' };
+      },
+    });
+    const registry = buildRegistry();
+    this.api = new ApiServer({ store: this.store, clock, rng: this.rng, registry, machinery: createMachinery(registry) });
+    this.driver = new ClockDriver(clock);
+    this.bootstrap(opts.nodes ?? 3);
+  }
+
+  request(req: ApiRequest): ApiResponse {
+    return this.api.handle(req);
+  }
+
+  watch(req: ApiRequest, onEvent: (e: WatchEvent) => void): WatchHandle | ApiResponse {
+    return this.api.watch(req, onEvent);
+  }
+
+  /** A request on behalf of a component (its name is the user agent and field manager). */
+  as(component: string): (req: Omit<ApiRequest, 'userAgent'>) => ApiResponse {
+    return (req) => this.api.handle({ ...req, userAgent: `${component}/${'v1.32.0'}` });
+  }
+
+  private bootstrap(workers: number): void {
+    // The API server's own bootstrap controller makes the system namespaces.
+    const apiserver = this.as('kube-apiserver');
+    for (const name of SYSTEM_NAMESPACES) {
+      apiserver({ verb: 'create', group: '', version: 'v1', resource: 'namespaces', body: { apiVersion: 'v1', kind: 'Namespace', metadata: { name } } });
+    }
+    const nodes = [{ name: 'control-plane', controlPlane: true }, ...Array.from({ length: workers }, (_, i) => ({ name: `worker-${i + 1}`, controlPlane: false }))];
+    nodes.forEach((n, index) => {
+      this.clock.schedule(0, { component: `kubelet/${n.name}`, key: n.name, what: 'register node' }, () => {
+        const body = buildNode({ ...n, index, cpu: n.controlPlane ? '2' : '4', memory: n.controlPlane ? '4028424Ki' : '8130124Ki', zone: ZONES[index % ZONES.length] }, this.clock.timestamp());
+        this.as('kubelet')({ verb: 'create', group: '', version: 'v1', resource: 'nodes', body });
+      });
+    });
+  }
+}
+
+export function createCluster(opts?: ClusterOptions): Cluster {
+  return new Cluster(opts);
+}

@@ -1,0 +1,56 @@
+/** Reading and parsing request bodies: size limit, JSON or YAML, errors with line and column. */
+import type { IncomingMessage } from 'node:http';
+import { parseDocument } from 'yaml';
+
+/** The apiserver's request body limit (3 MiB). */
+export const MAX_BODY_BYTES = 3 * 1024 * 1024;
+
+export type BodyResult = { ok: true; value: unknown } | { ok: false; status: 400 | 413; message: string };
+
+export async function readBody(req: IncomingMessage): Promise<{ ok: true; text: string } | { ok: false; status: 413; message: string }> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  let tooLarge = false;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) tooLarge = true;
+    else chunks.push(chunk as Buffer);
+  }
+  if (tooLarge) return { ok: false, status: 413, message: `Request entity too large: limit is ${MAX_BODY_BYTES}` };
+  return { ok: true, text: Buffer.concat(chunks).toString('utf8') };
+}
+
+export function parseBody(text: string, contentType: string): BodyResult {
+  if (text.trim() === '') return { ok: true, value: undefined };
+  const yamlish = /yaml/.test(contentType);
+  if (!yamlish) {
+    try {
+      return { ok: true, value: JSON.parse(text) };
+    } catch (err) {
+      const pos = /position (\d+)/.exec(String(err))?.[1];
+      const where = pos !== undefined ? lineCol(text, Number(pos)) : undefined;
+      const at = where ? ` at line ${where.line}, column ${where.col}` : '';
+      return { ok: false, status: 400, message: `error decoding JSON${at}: ${(err as Error).message}` };
+    }
+  }
+  const doc = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
+  if (doc.errors.length) {
+    const e = doc.errors[0];
+    const lp = e.linePos?.[0];
+    const at = lp ? `line ${lp.line}, column ${lp.col}` : 'unknown position';
+    return { ok: false, status: 400, message: `error converting YAML to JSON: yaml: ${at}: ${e.message.split('\n')[0]}` };
+  }
+  return { ok: true, value: doc.toJSON() };
+}
+
+function lineCol(text: string, pos: number): { line: number; col: number } {
+  let line = 1;
+  let col = 1;
+  for (let i = 0; i < pos && i < text.length; i++) {
+    if (text[i] === '\n') {
+      line++;
+      col = 1;
+    } else col++;
+  }
+  return { line, col };
+}

