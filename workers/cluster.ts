@@ -12,6 +12,11 @@ import { createMachinery } from './api/machinery';
 import type { KubeObject } from './api/object';
 import type { ApiRequest, ApiResponse, WatchEvent, WatchHandle } from './api/request';
 import { buildNode } from './node/nodeObject';
+import { loadDefinitions } from './api/openapi';
+import { InformerFactory } from './client/factory';
+import { ServiceAccountsController } from './controllers/serviceaccount';
+import { RootCACertPublisher } from './controllers/rootcacertpublisher';
+import { CLUSTER_CA_BUNDLE } from './api/clusterCA';
 
 export interface ClusterOptions {
   seed?: number;
@@ -35,6 +40,7 @@ export class Cluster {
   readonly api: ApiServer;
   readonly driver: ClockDriver;
   readonly seed: number;
+  readonly informers: InformerFactory;
 
   constructor(opts: ClusterOptions = {}) {
     this.seed = opts.seed ?? 1;
@@ -49,9 +55,27 @@ export class Cluster {
       },
     });
     const registry = buildRegistry();
-    this.api = new ApiServer({ store: this.store, clock, rng: this.rng, registry, machinery: createMachinery(registry) });
+    this.api = new ApiServer({ store: this.store, clock, rng: this.rng, registry, machinery: createMachinery(registry, this.rng) });
     this.driver = new ClockDriver(clock);
+    this.informers = new InformerFactory({ handle: (r) => this.api.handle(r), watch: (r, cb) => this.api.watch(r, cb) });
     this.bootstrap(opts.nodes ?? 3);
+    this.startControllers();
+  }
+
+  /**
+   * Run what is due by now. A request from outside (kubectl, the page)
+   * first lets the cluster catch up with the present, unless it is paused.
+   */
+  settle(): void {
+    if (this.driver.mode.kind === 'paused') return;
+    this.clock.runUntil({ time: this.clock.now(), maxTasks: 100_000 });
+  }
+
+  private startControllers(): void {
+    const kcm = this.as('kube-controller-manager');
+    new ServiceAccountsController(this.clock, this.informers, kcm);
+    new RootCACertPublisher(this.clock, this.informers, kcm, CLUSTER_CA_BUNDLE);
+    this.informers.start();
   }
 
   request(req: ApiRequest): ApiResponse {
@@ -83,6 +107,8 @@ export class Cluster {
   }
 }
 
-export function createCluster(opts?: ClusterOptions): Cluster {
+/** A new cluster, once the API schema it validates against is loaded. */
+export async function createCluster(opts?: ClusterOptions): Promise<Cluster> {
+  await loadDefinitions();
   return new Cluster(opts);
 }

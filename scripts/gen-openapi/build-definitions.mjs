@@ -4,12 +4,12 @@
  * (Quantity, Time, IntOrString refs, patch/list extensions, field
  * descriptions of referencing fields).
  */
-import { CLASS_GROUP_OVERRIDE, CLASS_GROUP_PREFIX, EVERYWHERE_KINDS, GROUP_PACKAGE, META, META_CLASSES } from './names.mjs';
+import { CLASS_GROUP_OVERRIDE, CLASS_GROUP_PREFIX, EVERYWHERE_KINDS, EXTRA_ROOTS, GROUP_PACKAGE, META, META_CLASSES } from './names.mjs';
 import { ANY_FIELDS, INT_OR_STRING, QUANTITY, QUANTITY_FIELDS, SPECIAL_DEFINITIONS } from './special-fields.mjs';
 import { PATCH_META } from './patch-meta.mjs';
 
 const CLASS_NAME = new RegExp(`^(${Object.keys(CLASS_GROUP_PREFIX).join('|')})?(V\\d+(?:alpha\\d+|beta\\d+)?)(\\w+)$`);
-const isGA = (version) => /^v\d+$/.test(version);
+const isGA = (version) => version === null || /^v\d+$/.test(version);
 const ref = (name) => ({ $ref: `#/definitions/${name}` });
 
 /** 'Array<V1Container>' → { array: { model: 'V1Container' } } */
@@ -19,6 +19,8 @@ function parseType(t) {
   m = t.match(/^\{ \[key: string\]: (.+); \}$/);
   if (m) return { map: parseType(m[1]) };
   if (['string', 'number', 'boolean', 'Date', 'any', 'IntOrString'].includes(t)) return { prim: t };
+  // client-node names MicroTime but ships no class for it.
+  if (t === 'V1MicroTime') return { prim: 'Date' };
   return { model: t };
 }
 
@@ -76,6 +78,7 @@ function assignNames(models, reached) {
     else {
       const candidates = [...reached.get(cls)].filter((gv) => gv.endsWith(`/${version}`)).map((gv) => gv.slice(0, gv.lastIndexOf('/')));
       // Core types are shared by workload groups (PodSpec in apps/v1), so core wins.
+      if (process.env.GEN_OPENAPI_DEBUG && !candidates.includes('')) console.error('placed', cls, 'in', candidates.join(','));
       if (candidates.includes('')) group = '';
       else if (new Set(candidates).size === 1) group = candidates[0];
       else throw new Error(`cannot place ${cls}: reached from ${[...reached.get(cls)].join(', ')}`);
@@ -148,11 +151,12 @@ function sortKeys(o) {
 }
 
 export function buildDefinitions({ models, apis, types, intOrStringDescription }) {
-  const gaApis = apis.filter((a) => isGA(a.version));
+  const gaApis = [...apis.filter((a) => isGA(a.version)), { cls: 'extra', group: null, version: null, types: EXTRA_ROOTS }];
   const reached = reachability(models, gaApis);
   const { names, groups } = assignNames(models, reached);
   const usedMeta = new Set();
   const everywhere = gaApis
+    .filter((a) => a.version !== null)
     .map((a) => ({ group: a.group, version: a.version }))
     .sort((x, y) => (x.group + '/' + x.version < y.group + '/' + y.version ? -1 : 1));
 
@@ -181,7 +185,6 @@ export function buildDefinitions({ models, apis, types, intOrStringDescription }
       if (fm && typeof fm === 'object') applyFieldMeta(prop, fm);
       properties[a.baseName] = prop;
       if (a.required) required.push(a.baseName);
-      delete patchMeta[a.baseName === '' ? '\0' : '\0'];
     }
     for (const key of Object.keys(patchMeta)) {
       if (key !== '' && !(key in properties)) throw new Error(`patch-meta ${metaKey}.${key}: no such field`);
@@ -205,9 +208,8 @@ export function buildDefinitions({ models, apis, types, intOrStringDescription }
     defs[defName] = def;
   }
 
-  for (const key of Object.keys(PATCH_META)) {
-    if (!usedMeta.has(key)) throw new Error(`patch-meta entry ${key} matches no definition`);
-  }
+  const unused = Object.keys(PATCH_META).filter((key) => !usedMeta.has(key));
+  if (unused.length) throw new Error(`patch-meta entries match no definition: ${unused.join(', ')}`);
 
   for (const [defName, spec] of Object.entries(SPECIAL_DEFINITIONS)) {
     let description;

@@ -71,23 +71,27 @@ export function readModels(genDir) {
   return models;
 }
 
-const TYPE_IN_CALL = /ObjectSerializer\.(?:serialize|deserialize)\((?:[^,]|\([^)]*\))*, "([^"]+)", ""\)/g;
+const TYPE_IN_CALL = /ObjectSerializer\.(?:serialize|deserialize)\([^\n]*?, "([^"]+)", ""\)/g;
 
 /** Group-version API classes exported by the package, with the models they use. */
 export function readApis(genDir) {
   const index = fs.readFileSync(path.join(genDir, 'index.js'), 'utf8');
-  const exported = [...index.matchAll(/Object(\w+?V\d+(?:alpha\d+|beta\d+)?Api) as /g)].map((m) => m[1]);
+  const exported = [...index.matchAll(/Object(\w+Api) as /g)].map((m) => m[1]);
   const apis = [];
   for (const cls of exported) {
     const js = fs.readFileSync(path.join(genDir, 'apis', `${cls}.js`), 'utf8');
     const paths = [...js.matchAll(/const localVarPath = '([^']+)'/g)].map((m) => m[1]);
-    const gvPath = paths.map((p) => p.match(/^\/(api\/v1|apis\/[^/]+\/[^/]+)\//)).find(Boolean);
-    if (!gvPath) continue;
+    const types = new Set();
+    for (const m of js.matchAll(TYPE_IN_CALL)) types.add(m[1]);
+    // Group-level APIs (`/apis/apps/`, `/version/`) serve only meta types.
+    const gvPath = /V\d+(alpha\d+|beta\d+)?Api$/.test(cls) && paths.map((p) => p.match(/^\/(api\/v1|apis\/[^/]+\/[^/]+)\//)).find(Boolean);
+    if (!gvPath) {
+      apis.push({ cls, group: null, version: null, types: [...types].sort() });
+      continue;
+    }
     const parts = gvPath[1].split('/');
     const group = parts[0] === 'api' ? '' : parts[1];
     const version = parts[parts.length - 1];
-    const types = new Set();
-    for (const m of js.matchAll(TYPE_IN_CALL)) types.add(m[1]);
     apis.push({ cls, group, version, types: [...types].sort() });
   }
   return apis;

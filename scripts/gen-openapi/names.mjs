@@ -57,13 +57,19 @@ export const META_CLASSES = [
 /**
  * Types served through another group's API but defined in their own group:
  * the scale subresource returns autoscaling/v1 Scale, pods/eviction takes
- * policy/v1 Eviction.
+ * policy/v1 Eviction, serviceaccounts/token takes authentication/v1 TokenRequest.
  */
 export const CLASS_GROUP_OVERRIDE = {
   V1Scale: 'autoscaling',
   V1ScaleSpec: 'autoscaling',
   V1ScaleStatus: 'autoscaling',
   V1Eviction: 'policy',
+  V1TokenRequestSpec: 'authentication.k8s.io',
+  V1TokenRequestStatus: 'authentication.k8s.io',
+  V1BoundObjectReference: 'authentication.k8s.io',
+  // core/v1 types that only StorageClass uses
+  V1TopologySelectorTerm: '',
+  V1TopologySelectorLabelRequirement: '',
 };
 
 /** Kinds whose definition lists every group-version (they are served everywhere). */
@@ -74,3 +80,6 @@ export function goPackageOf(defName) {
   const parts = defName.split('.');
   return parts[parts.length - 2];
 }
+
+/** Served by every group-version (watch streams) though no client-node API names it. */
+export const EXTRA_ROOTS = ['V1WatchEvent'];

@@ -414,9 +414,6 @@ export const PATCH_META = {
     volumesAttached: { lt: 'atomic' },
     runtimeHandlers: { lt: 'atomic' },
   },
-  'core.v1.AvoidPods': {
-    preferAvoidPods: { lt: 'atomic' },
-  },
   'core.v1.ContainerImage': {
     names: { lt: 'atomic' },
   },
@@ -425,12 +422,6 @@ export const PATCH_META = {
   },
   'core.v1.NamespaceStatus': {
     conditions: { ps: 'merge', pk: 'type', lt: 'map', keys: ['type'] },
-  },
-  'core.v1.PodExecOptions': {
-    command: { lt: 'atomic' },
-  },
-  'core.v1.PodPortForwardOptions': {
-    ports: { lt: 'atomic' },
   },
   'core.v1.ObjectReference': {
     '': 'atomic', // structType
@@ -598,18 +589,6 @@ export const PATCH_META = {
   'meta.v1.DeleteOptions': {
     dryRun: { lt: 'atomic' },
   },
-  'meta.v1.CreateOptions': {
-    dryRun: { lt: 'atomic' },
-  },
-  'meta.v1.PatchOptions': {
-    dryRun: { lt: 'atomic' },
-  },
-  'meta.v1.ApplyOptions': {
-    dryRun: { lt: 'atomic' },
-  },
-  'meta.v1.UpdateOptions': {
-    dryRun: { lt: 'atomic' },
-  },
   'meta.v1.Status': {
     details: { lt: 'atomic' },
   },
@@ -634,9 +613,6 @@ export const PATCH_META = {
   'meta.v1.APIResourceList': {
     resources: { lt: 'atomic' },
   },
-  'meta.v1.RootPaths': {
-    paths: { lt: 'atomic' },
-  },
   'meta.v1.LabelSelector': {
     '': 'atomic', // structType
     matchExpressions: { lt: 'atomic' },
@@ -646,14 +622,6 @@ export const PATCH_META = {
   },
   'meta.v1.FieldSelectorRequirement': {
     values: { lt: 'atomic' },
-  },
-  'meta.v1.Table': {
-    columnDefinitions: { lt: 'atomic' },
-    rows: { lt: 'atomic' },
-  },
-  'meta.v1.TableRow': {
-    cells: { lt: 'atomic' },
-    conditions: { lt: 'atomic' },
   },
   'apiextensions.v1.CustomResourceDefinitionSpec': {
     versions: { lt: 'atomic' },
@@ -672,11 +640,5 @@ export const PATCH_META = {
   'apiextensions.v1.CustomResourceDefinitionStatus': {
     conditions: { lt: 'map', keys: ['type'] },
     storedVersions: { lt: 'atomic' },
-  },
-  'apiextensions.v1.ConversionRequest': {
-    objects: { lt: 'atomic' },
-  },
-  'apiextensions.v1.ConversionResponse': {
-    convertedObjects: { lt: 'atomic' },
   },
 };

@@ -22,8 +22,12 @@ export function NamespacesPanel() {
       <table className="table" aria-label="Namespaces">
         <thead>
           <tr>
-            <th scope="col">Name</th>
-            <th scope="col">Status</th>
+            <th scope="col" style={{ width: '60%' }}>
+              Name
+            </th>
+            <th scope="col" style={{ width: '40%' }}>
+              Status
+            </th>
           </tr>
         </thead>
         <tbody>

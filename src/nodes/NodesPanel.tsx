@@ -30,10 +30,18 @@ export function NodesPanel() {
       <table className="table" aria-label="Nodes">
         <thead>
           <tr>
-            <th scope="col">Name</th>
-            <th scope="col">Status</th>
-            <th scope="col">Roles</th>
-            <th scope="col">Version</th>
+            <th scope="col" style={{ width: '34%' }}>
+              Name
+            </th>
+            <th scope="col" style={{ width: '26%' }}>
+              Status
+            </th>
+            <th scope="col" style={{ width: '22%' }}>
+              Roles
+            </th>
+            <th scope="col" style={{ width: '18%' }}>
+              Version
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -46,7 +54,7 @@ export function NodesPanel() {
               <td>
                 <StatusBadge text={r.status} tone={toneOf(r)} />
               </td>
-              <td className={r.roles === '<none>' ? 'cell-muted' : undefined}>{r.roles}</td>
+              <td className={r.roles === '<none>' ? 'cell-text cell-muted' : 'cell-text'}>{r.roles}</td>
               <td className="cell-mono">{r.version || <span className="cell-muted">—</span>}</td>
             </tr>
           ))}

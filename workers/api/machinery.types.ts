@@ -37,7 +37,7 @@ export interface Machinery {
   parseLabelSelector(s: string): Selector | Status;
   parseFieldSelector(rt: ResourceType, s: string): Selector | Status;
   fieldsOf(rt: ResourceType, obj: KubeObject): Record<string, string>;
-  table(rt: ResourceType, objects: KubeObject[], now: number, opts: { noHeaders: boolean; includeObject: string; resourceVersion: string; continueToken?: string }): unknown;
+  table(rt: ResourceType, objects: KubeObject[], now: number, opts: { noHeaders: boolean; includeObject: string; accept?: string; resourceVersion: string; continueToken?: string; remainingItemCount?: number }): unknown;
   patch(rt: ResourceType, contentType: string, original: KubeObject, patch: unknown): PatchOutcome;
   /** Server-side apply; `live` undefined = create. */
   apply(rt: ResourceType, live: KubeObject | undefined, applied: KubeObject, manager: string, force: boolean, time: string): PatchOutcome;

@@ -23,7 +23,7 @@ function num(name: string, fallback: number): number {
   return n;
 }
 
-const cluster = createCluster({ seed: num('seed', 1), nodes: num('nodes', 3), epochMs: Math.floor(Date.now() / 1000) * 1000 });
+const cluster = await createCluster({ seed: num('seed', 1), nodes: num('nodes', 3), epochMs: Math.floor(Date.now() / 1000) * 1000 });
 cluster.driver.setMode({ kind: 'realtime', speed: num('speed', 1) });
 const host = await startHost(cluster, { port: num('port', 8080) });
 console.log(`Kube Playground API server is listening at ${host.url}`);

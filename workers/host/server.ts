@@ -65,7 +65,7 @@ async function handle(cluster: Cluster, req: IncomingMessage, res: ServerRespons
 
   if (path === '/version') return sendJson(res, { status: 200, body: SERVER_VERSION });
   if (path === '/healthz' || path === '/livez' || path === '/readyz') return sendText(res, 200, 'ok');
-  if (path.startsWith('/openapi/')) return serveOpenApi(cluster, path, res);
+  if (path.startsWith('/openapi/')) return serveOpenApi(cluster, path, accept, res);
 
   const routed = routeRequest(method, path, query);
   if (routed.type === 'discovery') {
@@ -87,6 +87,7 @@ async function handle(cluster: Cluster, req: IncomingMessage, res: ServerRespons
     accept,
     userAgent: req.headers['user-agent'],
   };
+  cluster.settle();
   if (apiReq.verb === 'watch') return streamWatch(cluster, apiReq, res);
   sendJson(res, cluster.request(apiReq));
 }

@@ -20,12 +20,14 @@ export function handleGet(s: Scope): ApiResponse {
   return ok(kv.value);
 }
 
-export function tableOpts(s: Scope, resourceVersion: string, continueToken?: string) {
+export function tableOpts(s: Scope, resourceVersion: string, continueToken?: string, remainingItemCount?: number) {
   return {
     noHeaders: s.req.query?.noHeaders === 'true',
     includeObject: s.req.query?.includeObject ?? 'Metadata',
+    accept: s.req.accept,
     resourceVersion,
     continueToken,
+    remainingItemCount,
   };
 }
 
@@ -107,13 +109,12 @@ export function handleList(s: Scope): ApiResponse {
   }
   const rv = s.store.revision;
   const continueToken = next !== undefined ? encodeContinue({ rv, start: next }) : undefined;
-  if (wantsTable(s.req.accept)) return ok(s.machinery.table(s.rt, items, s.clock.now(), tableOpts(s, String(rv), continueToken)));
+  const remainingItemCount = continueToken && !sel.labels && !sel.fields ? remaining : undefined;
+  if (wantsTable(s.req.accept)) return ok(s.machinery.table(s.rt, items, s.clock.now(), tableOpts(s, String(rv), continueToken, remainingItemCount)));
 
   const metadata: Record<string, unknown> = { resourceVersion: String(rv) };
-  if (continueToken) {
-    metadata.continue = continueToken;
-    if (!sel.labels && !sel.fields) metadata.remainingItemCount = remaining;
-  }
+  if (continueToken) metadata.continue = continueToken;
+  if (remainingItemCount !== undefined) metadata.remainingItemCount = remainingItemCount;
   return ok({
     kind: `${s.rt.kind}List`,
     apiVersion: apiVersionOfType(s.rt),

@@ -117,6 +117,8 @@ export function updateObject(
   });
   if (!admitted.ok) return admitted;
 
+  // Unconditional updates are validated as if they named the current version (store.go GuaranteedUpdate).
+  next.metadata.resourceVersion ??= old.metadata.resourceVersion;
   const errs = [...s.machinery.validateObjectMetaUpdate(rt, next, old), ...(subresource === 'status' ? [] : rt.validateUpdate?.(next, old, s.ctx) ?? [])];
   if (errs.length) return { ok: false, status: S.invalid(rt, old.metadata.name!, errs) };
 

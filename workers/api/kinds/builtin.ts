@@ -5,7 +5,7 @@
 import type { ResourceType } from './types';
 
 type Names = Pick<ResourceType, 'group' | 'version' | 'kind' | 'plural' | 'namespaced'> &
-  Partial<Pick<ResourceType, 'shortNames' | 'categories' | 'subresources' | 'hasGeneration' | 'verbs'>>;
+  Partial<Pick<ResourceType, 'shortNames' | 'categories' | 'subresources' | 'hasGeneration' | 'verbs' | 'nameRule'>>;
 
 const core = (kind: string, plural: string, namespaced: boolean, more: Partial<Names> = {}): Names => ({
   group: '',
@@ -31,7 +31,7 @@ export const BUILTIN_NAMES: readonly Names[] = [
   core('Endpoints', 'endpoints', true, { shortNames: ['ep'] }),
   core('Event', 'events', true, { shortNames: ['ev'] }),
   core('LimitRange', 'limitranges', true, { shortNames: ['limits'] }),
-  core('Namespace', 'namespaces', false, { shortNames: ['ns'], subresources: ['status', 'finalize'] }),
+  core('Namespace', 'namespaces', false, { shortNames: ['ns'], subresources: ['status', 'finalize'], nameRule: 'label' }),
   core('Node', 'nodes', false, { shortNames: ['no'], subresources: ['status'] }),
   core('PersistentVolumeClaim', 'persistentvolumeclaims', true, { shortNames: ['pvc'], subresources: ['status'] }),
   core('PersistentVolume', 'persistentvolumes', false, { shortNames: ['pv'], subresources: ['status'] }),
@@ -50,7 +50,7 @@ export const BUILTIN_NAMES: readonly Names[] = [
   core('ResourceQuota', 'resourcequotas', true, { shortNames: ['quota'], subresources: ['status'] }),
   core('Secret', 'secrets', true),
   core('ServiceAccount', 'serviceaccounts', true, { shortNames: ['sa'] }),
-  core('Service', 'services', true, { shortNames: ['svc'], categories: ALL, subresources: ['status'] }),
+  core('Service', 'services', true, { shortNames: ['svc'], categories: ALL, subresources: ['status'], nameRule: 'dns1035' }),
 
   g('apiextensions.k8s.io', 'v1', 'CustomResourceDefinition', 'customresourcedefinitions', false, {
     shortNames: ['crd', 'crds'],
@@ -95,10 +95,10 @@ export const BUILTIN_NAMES: readonly Names[] = [
     subresources: ['status'],
     hasGeneration: true,
   }),
-  g('rbac.authorization.k8s.io', 'v1', 'ClusterRoleBinding', 'clusterrolebindings', false),
-  g('rbac.authorization.k8s.io', 'v1', 'ClusterRole', 'clusterroles', false),
-  g('rbac.authorization.k8s.io', 'v1', 'RoleBinding', 'rolebindings', true),
-  g('rbac.authorization.k8s.io', 'v1', 'Role', 'roles', true),
+  g('rbac.authorization.k8s.io', 'v1', 'ClusterRoleBinding', 'clusterrolebindings', false, { nameRule: 'path' }),
+  g('rbac.authorization.k8s.io', 'v1', 'ClusterRole', 'clusterroles', false, { nameRule: 'path' }),
+  g('rbac.authorization.k8s.io', 'v1', 'RoleBinding', 'rolebindings', true, { nameRule: 'path' }),
+  g('rbac.authorization.k8s.io', 'v1', 'Role', 'roles', true, { nameRule: 'path' }),
   g('scheduling.k8s.io', 'v1', 'PriorityClass', 'priorityclasses', false, { shortNames: ['pc'] }),
   g('storage.k8s.io', 'v1', 'StorageClass', 'storageclasses', false, { shortNames: ['sc'] }),
 ];

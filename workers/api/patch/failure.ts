@@ -57,7 +57,23 @@ export const tooManyOperationsFailure = (count: number) =>
     ),
   );
 
-/** negotiation.NewUnsupportedMediaTypeError(accepted). */
+/**
+ * Built-in resources: go-restful refuses the content type before the patch
+ * handler runs, and the apiserver's service error handler wraps that as
+ * NewGenericServerResponse(415, ...), which has no reason for 415.
+ */
+export const unsupportedByRouteFailure = () =>
+  fromStatus({
+    kind: 'Status',
+    apiVersion: 'v1',
+    metadata: {},
+    status: 'Failure',
+    message: 'the server responded with the status code 415 but did not return more information',
+    details: {},
+    code: 415,
+  });
+
+/** negotiation.NewUnsupportedMediaTypeError(accepted): the custom resource handler's own check. */
 export const unsupportedMediaTypeFailure = (accepted: readonly string[]) =>
   fromStatus(
     unsupportedMediaType(`the body of the request was in an unknown format - accepted media types include: ${accepted.join(', ')}`),

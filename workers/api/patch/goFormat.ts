@@ -5,8 +5,7 @@
  * `map: map[image:nginx] does not contain declared merge key: name`.
  */
 
-export const isJsonMap = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
+import { isJsonMap } from './json';
 
 /** `%v` of a float64: strconv 'g' at shortest precision, which switches to an exponent when exp < -4 || exp >= 6. */
 function goFloat(n: number): string {

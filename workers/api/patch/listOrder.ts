@@ -8,7 +8,7 @@
  * Mirrors staging/src/k8s.io/apimachinery/pkg/util/strategicpatch/patch.go
  * (normalizeElementOrder, mergeSortedSlice, normalizeSliceOrder, index).
  */
-import { isJsonMap } from './goFormat';
+import { hasKey, isJsonMap } from './json';
 import { goStableSort } from './goStableSort';
 import { badArgType, fail, noMergeKey } from './smpErrors';
 
@@ -18,7 +18,7 @@ export const scalarEqual = (a: unknown, b: unknown): boolean =>
 
 /** Position of `item` in `list`, matching maps by merge key value and scalars by value. */
 function indexIn(list: readonly unknown[], item: unknown, mergeKey: string, isMap: boolean): number {
-  const key = (v: unknown): unknown => (isMap ? (isJsonMap(v) ? v[mergeKey] : null) : v);
+  const key = (v: unknown): unknown => (isMap ? (isJsonMap(v) ? (v[mergeKey] ?? null) : null) : v);
   const wanted = key(item);
   for (let i = 0; i < list.length; i++) {
     const k = key(list[i]);
@@ -32,7 +32,7 @@ export function validateMergeKeyInLists(mergeKey: string, ...lists: readonly unk
   for (const list of lists) {
     for (const item of list) {
       if (!isJsonMap(item)) fail(badArgType('map[string]interface {}', item));
-      if (!(mergeKey in item)) fail(noMergeKey(item, mergeKey));
+      if (!hasKey(item, mergeKey)) fail(noMergeKey(item, mergeKey));
     }
   }
 }
@@ -110,7 +110,7 @@ export function findByMergeKey(list: readonly unknown[], mergeKey: string, value
   for (let i = 0; i < list.length; i++) {
     const v = list[i];
     if (!isJsonMap(v)) fail({ type: 'Other', message: `value for key ${i} is not a map` });
-    if (mergeKey in v && scalarEqual(v[mergeKey], value)) return i;
+    if (hasKey(v, mergeKey) && scalarEqual(v[mergeKey], value)) return i;
   }
   return -1;
 }
@@ -120,7 +120,7 @@ export function partitionMaps(list: readonly unknown[], by: readonly unknown[], 
   const rest: unknown[] = [];
   for (const v of list) {
     if (!isJsonMap(v)) fail(badArgType('map[string]interface {}', v));
-    if (!(mergeKey in v)) fail(noMergeKey(v, mergeKey));
+    if (!hasKey(v, mergeKey)) fail(noMergeKey(v, mergeKey));
     (findByMergeKey(by, mergeKey, v[mergeKey]) >= 0 ? inList : rest).push(v);
   }
   return { inList, rest };

@@ -112,3 +112,8 @@ export function listWithMore(list: string[], more: boolean, count: number, max: 
   if (more) return `${ret} + ${count - max} more...`;
   return ret === '' ? '<unset>' : ret;
 }
+
+/** (*resource.Quantity).String(): a nil pointer prints `<nil>`. */
+export function quantityPtrString(q: unknown): string {
+  return q === undefined || q === null ? '<nil>' : quantityString(q);
+}

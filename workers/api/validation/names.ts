@@ -128,3 +128,14 @@ export function generateName(base: string, random: () => number): string {
   for (let i = 0; i < GENERATED_SUFFIX_LENGTH; i++) suffix += SUFFIX_ALPHABET[Math.floor(random() * SUFFIX_ALPHABET.length) % SUFFIX_ALPHABET.length];
   return b + suffix;
 }
+
+/**
+ * path.ValidatePathSegmentName: the generic name check rest.BeforeCreate and
+ * BeforeUpdate run after the kind's own validation.
+ */
+export const nameIsValidPathSegment: NameFn = (name, prefix) => {
+  if (!prefix) for (const bad of ['.', '..']) if (name === bad) return [`may not be '${bad}'`];
+  const errs: string[] = [];
+  for (const bad of ['/', '%']) if (name.includes(bad)) errs.push(`may not contain '${bad}'`);
+  return errs;
+};

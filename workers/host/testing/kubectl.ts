@@ -42,7 +42,7 @@ export interface TestHost {
 }
 
 export async function startTestHost(opts: ClusterOptions & { speed?: number } = {}): Promise<TestHost> {
-  const cluster = createCluster(opts);
+  const cluster = await createCluster(opts);
   cluster.driver.setMode({ kind: 'realtime', speed: opts.speed ?? 100 });
   const host = await startHost(cluster);
   const bin = findKubectl();

@@ -2,7 +2,7 @@
  * StatefulSet: SetDefaults_StatefulSet, ValidateStatefulSetSpec /
  * ValidateStatefulSetUpdate and pkg/registry/apps/statefulset/strategy.go.
  */
-import { forbidden, path, required, type FieldError, type Path } from '../../validation/field';
+import { forbidden, invalid, path, required, type FieldError, type Path } from '../../validation/field';
 import { clone, jsonEqual, type KubeObject } from '../../object';
 import type { ResourceType } from '../types';
 import { intOrPercentValue, nonNegative, notMoreThan100Percent, positiveIntOrPercent } from './helpers/checks';
@@ -12,7 +12,6 @@ import { asSelector, selectorIsEmpty, validateLabelSelector } from './helpers/se
 import { isDNS1123Label, isDNS1123Subdomain } from './helpers/names';
 import { defaultTemplate } from './helpers/podTemplate';
 import { alwaysRestarting } from './podTemplateForReplicaSet';
-import { invalid } from '../../validation/field';
 
 export function defaultStatefulSet(obj: KubeObject): void {
   const spec = ensureObj(obj, 'spec');

@@ -7,46 +7,27 @@
 import { invalid, required, type FieldError, type Path } from '../../../validation/field';
 import { jsonEqual } from '../../../object';
 import { goIntOrString, invalidRendered } from './goFormat';
+import { isValidPercent } from '../../../validation/formats';
 
 type At = Path | string;
 
-export const FIELD_IMMUTABLE = 'field is immutable';
+export { FIELD_IMMUTABLE } from '../../../validation/objectMeta';
+import { FIELD_IMMUTABLE } from '../../../validation/objectMeta';
 
 /** apivalidation.ValidateNonnegativeField */
 export function nonNegative(v: unknown, at: At): FieldError[] {
   return typeof v === 'number' && v < 0 ? [invalid(at, v, 'must be greater than or equal to 0')] : [];
 }
 
-/** Same, for an optional field (nil pointer is fine). */
-export const optNonNegative = nonNegative;
-
 /**
- * apivalidation.ValidateImmutableField. `render` prints the new value the way
- * ErrorBody would (pointers dereferenced); defaults to Go scalars.
+ * apivalidation.ValidateImmutableField. `rendered` is the new value as
+ * ErrorBody prints it (pointers dereferenced), see ./goFormat.
  */
 export function immutable(next: unknown, old: unknown, at: At, rendered: string): FieldError[] {
   return jsonEqual(next ?? null, old ?? null) ? [] : [invalidRendered(at, rendered, FIELD_IMMUTABLE)];
 }
 
-/** Mirrors validation.RegexError: examples each followed by "', " and joined by " or ". */
-export function regexError(msg: string, fmt: string, ...examples: string[]): string {
-  if (examples.length === 0) return `${msg} (regex used for validation is '${fmt}')`;
-  let s = `${msg} (e.g. `;
-  examples.forEach((e, i) => {
-    if (i > 0) s += ' or ';
-    s += `'${e}', `;
-  });
-  return `${s}regex used for validation is '${fmt}')`;
-}
-
-const PERCENT_FMT = '[0-9]+%';
 const PERCENT_RE = /^[0-9]+%$/;
-
-export function isValidPercent(s: string): string[] {
-  return PERCENT_RE.test(s)
-    ? []
-    : [regexError("a valid percent string must be a numeric string followed by an ending '%'", PERCENT_FMT, '1%', '93%')];
-}
 
 /** getPercentValue: the number before '%' when `v` is a valid percent string. */
 export function percentValue(v: unknown): number | undefined {

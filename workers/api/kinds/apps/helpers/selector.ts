@@ -2,7 +2,9 @@
  * metav1.LabelSelector evaluation (LabelSelectorAsSelector) and the
  * structural part of metav1validation.ValidateLabelSelector.
  */
-import { forbidden, invalid, required, type FieldError, type Path } from '../../../validation/field';
+import type { LabelSelector } from 'kubernetes-types/meta/v1';
+import type { FieldError, Path } from '../../../validation/field';
+import { validateLabelSelector as validateSharedLabelSelector } from '../../../validation/labels';
 import { isObj, stringMap } from './json';
 
 export type AsSelector =
@@ -54,28 +56,7 @@ export function selectorIsEmpty(sel: unknown): boolean {
   return n + m === 0;
 }
 
-/** ValidateLabelSelectorRequirement's operator/values rules for each expression. */
+/** metav1validation.ValidateLabelSelector with strict label values, as the workload kinds use it. */
 export function validateLabelSelector(sel: unknown, at: Path): FieldError[] {
-  if (!isObj(sel)) return [];
-  const errs: FieldError[] = [];
-  const exprs = Array.isArray(sel.matchExpressions) ? sel.matchExpressions : [];
-  exprs.forEach((e, i) => {
-    const p = at.child('matchExpressions').index(i);
-    const r = isObj(e) ? e : {};
-    const values = Array.isArray(r.values) ? r.values : [];
-    switch (r.operator) {
-      case 'In':
-      case 'NotIn':
-        if (!values.length) errs.push(required(p.child('values'), "must be specified when `operator` is 'In' or 'NotIn'"));
-        break;
-      case 'Exists':
-      case 'DoesNotExist':
-        if (values.length) errs.push(forbidden(p.child('values'), "may not be specified when `operator` is 'Exists' or 'DoesNotExist'"));
-        break;
-      default:
-        errs.push(invalid(p.child('operator'), typeof r.operator === 'string' ? r.operator : '', 'not a valid selector operator'));
-    }
-    if (typeof r.key !== 'string' || r.key === '') errs.push(invalid(p.child('key'), r.key ?? '', 'name part must be non-empty'));
-  });
-  return errs;
+  return isObj(sel) ? validateSharedLabelSelector(sel as LabelSelector, {}, at) : [];
 }

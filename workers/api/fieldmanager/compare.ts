@@ -1,0 +1,162 @@
+/**
+ * Which fields changed between two objects, as structured-merge-diff's
+ * typed.Compare: leaves (scalars, atomic lists/maps, empty containers) are
+ * added, removed or modified; a granular map or list item that appears or
+ * disappears is itself added or removed, which is where managedFields'
+ * `"."` entries come from.
+ */
+import { jsonEqual } from '../object';
+import { FieldSet } from './fieldset';
+import { fieldPE, type PathElement } from './pathElement';
+import { fieldSchema, implicitFieldNames, implicitValue, isAtomicMap, isMap, itemSchema, listItemPE, listSemantics, omittedByGo, type Schema } from './schemaInfo';
+
+export interface Comparison {
+  added: FieldSet;
+  modified: FieldSet;
+  removed: FieldSet;
+}
+
+/**
+ * `undefined` stands for an absent value (Go's nil Value); `null` is a
+ * present null. Subtrees under members of `ignore` (reset fields) are not
+ * walked at all: the result is the same as filtering them out afterwards.
+ */
+export function compare(lhs: unknown, rhs: unknown, schema: Schema, ignore?: FieldSet): Comparison {
+  const c: Comparison = { added: new FieldSet(), modified: new FieldSet(), removed: new FieldSet() };
+  node(lhs, rhs, schema, [], c, ignore && !ignore.empty() ? ignore : undefined);
+  return c;
+}
+
+/** Drops `filter` (and everything under its members) from all three sets. */
+export function filterComparison(c: Comparison, filter: FieldSet | undefined): Comparison {
+  if (!filter || filter.empty()) return c;
+  return {
+    added: c.added.recursiveDifference(filter),
+    modified: c.modified.recursiveDifference(filter),
+    removed: c.removed.recursiveDifference(filter),
+  };
+}
+
+type Shape = 'list' | 'map' | 'scalar';
+
+function shapeOf(v: unknown, s: Schema): Shape {
+  if (Array.isArray(v)) return 'list';
+  if (isMap(v)) return 'map';
+  if (v === null && s && (s.kind === 'list' || s.kind === 'object' || s.kind === 'map')) return s.kind === 'list' ? 'list' : 'map';
+  return 'scalar';
+}
+
+function leaf(l: unknown, r: unknown, path: PathElement[], c: Comparison): void {
+  if (l === undefined) c.added.insert(path);
+  else if (r === undefined) c.removed.insert(path);
+  else if (!jsonEqual(l, r)) c.modified.insert(path);
+}
+
+const isEmpty = (v: unknown) => v === undefined || v === null || (Array.isArray(v) ? v.length === 0 : isMap(v) && Object.keys(v).length === 0);
+
+/** `path` is a shared stack: pushed before descending, popped after. */
+function node(l: unknown, r: unknown, s: Schema, path: PathElement[], c: Comparison, ignore: FieldSet | undefined): void {
+  const ls = l === undefined ? undefined : shapeOf(l, s);
+  const rs = r === undefined ? undefined : shapeOf(r, s);
+  const shape = rs ?? ls!;
+  if ((ls && rs && ls !== rs) || shape === 'scalar') {
+    leaf(l, r, path, c);
+    return;
+  }
+  if (shape === 'list') {
+    if (listSemantics(s).type === 'atomic' || (isEmpty(l) && isEmpty(r))) {
+      leaf(l, r, path, c);
+      return;
+    }
+    listItems(Array.isArray(l) ? l : [], Array.isArray(r) ? r : [], s, path, c, ignore);
+  } else {
+    if (isAtomicMap(s) || (isEmpty(l) && isEmpty(r))) {
+      leaf(l, r, path, c);
+      return;
+    }
+    mapItems(isMap(l) ? l : undefined, isMap(r) ? r : undefined, s, path, c, ignore);
+  }
+  if (l === undefined) c.added.insert(path);
+  else if (r === undefined) c.removed.insert(path);
+}
+
+function mapItems(
+  l: Record<string, unknown> | undefined,
+  r: Record<string, unknown> | undefined,
+  s: Schema,
+  path: PathElement[],
+  c: Comparison,
+  ignore: FieldSet | undefined,
+): void {
+  if (l) for (const k in l) if (l[k] !== undefined) mapItem(k, l, r, s, path, c, ignore);
+  if (r) for (const k in r) if (r[k] !== undefined && (!l || l[k] === undefined)) mapItem(k, l, r, s, path, c, ignore);
+  for (const k of implicitFieldNames(s)) if ((!l || l[k] === undefined) && (!r || r[k] === undefined)) mapItem(k, l, r, s, path, c, ignore);
+}
+
+function mapItem(
+  k: string,
+  l: Record<string, unknown> | undefined,
+  r: Record<string, unknown> | undefined,
+  s: Schema,
+  path: PathElement[],
+  c: Comparison,
+  ignore: FieldSet | undefined,
+): void {
+  const pe = fieldPE(k);
+  if (ignore?.hasMember(pe)) return;
+  let lv = l?.[k];
+  let rv = r?.[k];
+  if (omittedByGo(s, k, lv)) lv = undefined;
+  if (omittedByGo(s, k, rv)) rv = undefined;
+  if (lv === undefined && l) lv = implicitValue(s, k);
+  if (rv === undefined && r) rv = implicitValue(s, k);
+  if (lv === undefined && rv === undefined) return;
+  path.push(pe);
+  node(lv, rv, fieldSchema(s, k), path, c, ignore?.withPrefixOrUndefined(pe));
+  path.pop();
+}
+
+function index(items: unknown[], s: Schema): { order: PathElement[]; byKey: Map<string, unknown[]> } {
+  const sem = listSemantics(s);
+  const order: PathElement[] = [];
+  const byKey = new Map<string, unknown[]>();
+  for (const item of items) {
+    const pe = listItemPE(sem, item);
+    if (pe instanceof Error) continue;
+    const seen = byKey.get(pe.key);
+    if (seen) seen.push(item);
+    else {
+      byKey.set(pe.key, [item]);
+      order.push(pe);
+    }
+  }
+  return { order, byKey };
+}
+
+function listItems(l: unknown[], r: unknown[], s: Schema, path: PathElement[], c: Comparison, ignore: FieldSet | undefined): void {
+  const li = index(l, s);
+  const ri = index(r, s);
+  const all = [...li.order];
+  for (const pe of ri.order) if (!li.byKey.has(pe.key)) all.push(pe);
+  const itemS = itemSchema(s);
+  for (const pe of all) {
+    if (ignore?.hasMember(pe)) continue;
+    const ll = li.byKey.get(pe.key) ?? [];
+    const rl = ri.byKey.get(pe.key) ?? [];
+    const sub = ignore?.withPrefixOrUndefined(pe);
+    path.push(pe);
+    if (ll.length <= 1 && rl.length <= 1) {
+      node(ll[0], rl[0], itemS, path, c, sub);
+    } else if (ll.length >= 2 && rl.length >= 2) {
+      // Duplicates on both sides are compared as one atomic value.
+      if (ll.length !== rl.length || ll.some((v, i) => !jsonEqual(v, rl[i]))) c.modified.insert(path);
+    } else if (ll.length >= 2) {
+      if (rl.length) node(undefined, rl[0], itemS, path, c, sub);
+      c.removed.insert(path);
+    } else {
+      if (ll.length) node(ll[0], undefined, itemS, path, c, sub);
+      c.added.insert(path);
+    }
+    path.pop();
+  }
+}

@@ -1,0 +1,200 @@
+/**
+ * `metadata.managedFields` in and out: entries keyed by upstream's manager
+ * identifier, decoded to field sets, encoded back in upstream's order.
+ * Mirrors apimachinery/pkg/util/managedfields/internal/managedfields.go and
+ * capmanagers.go.
+ */
+import { FieldSet } from './fieldset';
+
+export type Operation = 'Apply' | 'Update';
+
+/** metav1.ManagedFieldsEntry as JSON, in Go's field order. */
+export interface ManagedFieldsEntry {
+  manager?: string;
+  operation?: Operation;
+  apiVersion?: string;
+  time?: string;
+  fieldsType?: 'FieldsV1';
+  fieldsV1?: Record<string, unknown>;
+  subresource?: string;
+}
+
+export interface VersionedSet {
+  set: FieldSet;
+  apiVersion: string;
+  applied: boolean;
+}
+
+/** Manager identifier → what it owns, plus the time of its last change. */
+export interface Managed {
+  fields: Map<string, VersionedSet>;
+  times: Map<string, string | undefined>;
+}
+
+export const emptyManaged = (): Managed => ({ fields: new Map(), times: new Map() });
+
+export function copyManaged(m: Managed): Managed {
+  return { fields: new Map(m.fields), times: new Map(m.times) };
+}
+
+/**
+ * BuildManagerIdentifier: the entry as JSON without time and fields; appliers
+ * leave out apiVersion so each apply replaces their previous entry.
+ */
+export function managerIdentifier(e: { manager?: string; operation?: string; apiVersion?: string; subresource?: string }): string {
+  const id: Record<string, string> = {};
+  if (e.manager) id.manager = e.manager;
+  if (e.operation) id.operation = e.operation;
+  if (e.apiVersion && e.operation !== 'Apply') id.apiVersion = e.apiVersion;
+  if (e.subresource) id.subresource = e.subresource;
+  return JSON.stringify(id);
+}
+
+/** The parts of an identifier (or of a bare name that is not one). */
+export function parseIdentifier(id: string): { manager: string; operation?: Operation; apiVersion?: string; subresource?: string } | undefined {
+  try {
+    const v: unknown = JSON.parse(id);
+    if (typeof v !== 'object' || v === null || Array.isArray(v)) return undefined;
+    const o = v as Record<string, unknown>;
+    const str = (x: unknown) => (typeof x === 'string' && x !== '' ? x : undefined);
+    return {
+      manager: str(o.manager) ?? '',
+      operation: o.operation === 'Apply' || o.operation === 'Update' ? o.operation : undefined,
+      apiVersion: str(o.apiVersion),
+      subresource: str(o.subresource),
+    };
+  } catch {
+    return undefined;
+  }
+}
+
+// Stored objects are immutable and share structure across revisions, so a
+// manager's FieldsV1 object decodes once, and an unchanged set encodes back
+// to the very object it came from.
+const decoded = new WeakMap<object, FieldSet>();
+const encoded = new WeakMap<FieldSet, Record<string, unknown>>();
+
+function decodeFields(v: unknown): FieldSet | Error {
+  if (v === undefined || v === null) return new FieldSet();
+  if (typeof v === 'object') {
+    const hit = decoded.get(v);
+    if (hit) return hit;
+  }
+  const set = FieldSet.fromFieldsV1(v);
+  if (!(set instanceof Error) && typeof v === 'object') {
+    decoded.set(v, set);
+    encoded.set(set, v as Record<string, unknown>);
+  }
+  return set;
+}
+
+function encodeFields(set: FieldSet): Record<string, unknown> {
+  let v = encoded.get(set);
+  if (!v) {
+    v = set.toFieldsV1();
+    encoded.set(set, v);
+    decoded.set(v, set);
+  }
+  return v;
+}
+
+const identifiers = new Map<string, ReturnType<typeof parseIdentifier>>();
+
+function identifierParts(id: string) {
+  let p = identifiers.get(id);
+  if (!p) {
+    p = parseIdentifier(id);
+    if (identifiers.size < 10_000) identifiers.set(id, p);
+  }
+  return p;
+}
+
+/** DecodeManagedFields: errors as upstream words them. */
+export function decodeManagedFields(list: unknown): Managed | Error {
+  const m = emptyManaged();
+  if (list === undefined || list === null) return m;
+  if (!Array.isArray(list)) return new Error('managedFields must be a list');
+  for (let i = 0; i < list.length; i++) {
+    const e = list[i] as ManagedFieldsEntry;
+    if (typeof e !== 'object' || e === null) return new Error(`managed fields entry ${i} is not an object`);
+    if (e.operation !== 'Apply' && e.operation !== 'Update') return new Error('operation must be `Apply` or `Update`');
+    if (!e.apiVersion) return new Error('apiVersion must not be empty');
+    if (!e.fieldsType) return new Error(`missing fieldsType in managed fields entry ${i}`);
+    if (e.fieldsType !== 'FieldsV1') return new Error(`invalid fieldsType "${String(e.fieldsType)}" in managed fields entry ${i}`);
+    const set = decodeFields(e.fieldsV1);
+    if (set instanceof Error) return new Error(`error decoding versioned set: error decoding set: ${set.message}`);
+    const id = managerIdentifier(e);
+    m.fields.set(id, { set, apiVersion: e.apiVersion, applied: e.operation === 'Apply' });
+    m.times.set(id, e.time);
+  }
+  return m;
+}
+
+const seconds = (t: string | undefined) => (t ? Math.floor(Date.parse(t) / 1000) || 0 : 0);
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** encodeManagedFields: undefined when nobody manages anything (the field is dropped). */
+export function encodeManagedFields(m: Managed): ManagedFieldsEntry[] | undefined {
+  if (m.fields.size === 0) return undefined;
+  const out: ManagedFieldsEntry[] = [];
+  for (const [id, vs] of m.fields) {
+    const p = identifierParts(id) ?? { manager: id };
+    const e: ManagedFieldsEntry = {};
+    if (p.manager) e.manager = p.manager;
+    const op: Operation | undefined = vs.applied ? 'Apply' : p.operation;
+    if (op) e.operation = op;
+    e.apiVersion = vs.apiVersion;
+    const t = m.times.get(id);
+    if (t) e.time = t;
+    e.fieldsType = 'FieldsV1';
+    e.fieldsV1 = encodeFields(vs.set);
+    if (p.subresource) e.subresource = p.subresource;
+    out.push(e);
+  }
+  // sortEncodedManagedFields: operation, then time (whole seconds), manager, apiVersion, subresource.
+  return out.sort(
+    (p, q) =>
+      cmp(p.operation ?? '', q.operation ?? '') ||
+      seconds(p.time) - seconds(q.time) ||
+      cmp(p.manager ?? '', q.manager ?? '') ||
+      cmp(p.apiVersion ?? '', q.apiVersion ?? '') ||
+      cmp(p.subresource ?? '', q.subresource ?? ''),
+  );
+}
+
+export const MAX_UPDATE_MANAGERS = 10;
+
+/**
+ * capManagersManager: past ten Update entries, the oldest are folded into
+ * one "ancient-changes" entry per apiVersion.
+ */
+export function capUpdateManagers(m: Managed, max = MAX_UPDATE_MANAGERS): Managed {
+  const updaters = [...m.fields].filter(([, vs]) => !vs.applied).map(([id]) => id);
+  if (updaters.length <= max) return m;
+  const out = copyManaged(m);
+  updaters.sort((a, b) => seconds(m.times.get(a)) - seconds(m.times.get(b)) || cmp(a, b));
+  const firstByVersion = new Map<string, string>();
+  let length = updaters.length;
+  for (let i = 0; i < updaters.length && length > max; i++) {
+    const id = updaters[i];
+    const vs = out.fields.get(id)!;
+    const time = out.times.get(id);
+    const bucket = managerIdentifier({ manager: 'ancient-changes', operation: 'Update', apiVersion: vs.apiVersion });
+    const first = firstByVersion.get(vs.apiVersion);
+    if (first === undefined) {
+      firstByVersion.set(vs.apiVersion, id);
+      continue;
+    }
+    if (!out.fields.has(bucket)) {
+      out.fields.set(bucket, out.fields.get(first)!);
+      out.fields.delete(first);
+      out.times.delete(first);
+    }
+    out.fields.set(bucket, { set: vs.set.union(out.fields.get(bucket)!.set), apiVersion: vs.apiVersion, applied: vs.applied });
+    out.fields.delete(id);
+    out.times.delete(id);
+    length--;
+    out.times.set(bucket, time);
+  }
+  return out;
+}

@@ -1,0 +1,152 @@
+/**
+ * How structured-merge-diff sees a PatchSchema node: atomic or granular
+ * maps, atomic / set / keyed lists, named struct fields, and the path
+ * element that identifies a list item. A missing schema is upstream's
+ * "deduced" type: maps are granular, lists atomic.
+ */
+import type { PatchSchema } from '../patch/schema';
+import { keyPE, valuePE, type PathElement } from './pathElement';
+
+export type Schema = PatchSchema | undefined;
+export type JsonMap = Record<string, unknown>;
+
+export const isMap = (v: unknown): v is JsonMap => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+export type ListSemantics = { type: 'atomic' } | { type: 'set' } | { type: 'map'; keys: string[] };
+
+/**
+ * kube-openapi's schemaconv: x-kubernetes-list-type wins; otherwise a list
+ * with patch strategy "merge" is associative (keyed by its patch merge key,
+ * or a set of scalars without one); every other list is atomic.
+ */
+export function listSemantics(s: Schema): ListSemantics {
+  if (!s || s.kind !== 'list') return { type: 'atomic' };
+  if (s.listType === 'atomic') return { type: 'atomic' };
+  if (s.listType === 'set') return { type: 'set' };
+  if (s.listType === 'map') {
+    const keys = s.listMapKeys?.length ? s.listMapKeys : s.patchMergeKey ? [s.patchMergeKey] : [];
+    return keys.length ? { type: 'map', keys } : { type: 'set' };
+  }
+  const strategy = s.patchStrategy ?? '';
+  if (strategy === 'merge' || strategy.startsWith('merge,')) {
+    return s.patchMergeKey ? { type: 'map', keys: [s.patchMergeKey] } : { type: 'set' };
+  }
+  return { type: 'atomic' };
+}
+
+export const isAtomicMap = (s: Schema): boolean => !!s && s.mapType === 'atomic' && s.kind !== 'list' && s.kind !== 'primitive';
+
+/** Schema of a map entry or struct field. */
+export function fieldSchema(s: Schema, name: string): Schema {
+  if (!s || s.kind === 'list' || s.kind === 'primitive') return undefined;
+  return s.field(name);
+}
+
+export const itemSchema = (s: Schema): Schema => (s && s.kind === 'list' ? s.items() : undefined);
+
+/** A struct's declared field (upstream Map.FindField), as opposed to a map entry. */
+export const isNamedField = (s: Schema, name: string): boolean => !!s && s.kind === 'object' && s.field(name) !== undefined;
+
+/** Schema of the node under a path element. */
+export function childSchema(s: Schema, pe: PathElement): Schema {
+  if (pe.t === 'f') return fieldSchema(s, pe.name);
+  if (pe.t === 'k') return itemSchema(s);
+  return undefined;
+}
+
+/**
+ * Defaults of list-map key fields, which upstream reads from the OpenAPI
+ * `default` of the key property. PatchSchema carries no defaults; the only
+ * built-in key with one is `protocol` (ContainerPort, ServicePort,
+ * EndpointPort: "TCP").
+ */
+const KEY_DEFAULTS: Record<string, unknown> = { protocol: 'TCP' };
+
+/** typed.listItemToPathElement for an associative list; error text as upstream. */
+export function listItemPE(sem: ListSemantics, item: unknown): PathElement | Error {
+  if (sem.type === 'atomic') return new Error('invalid indexing of non-associative list');
+  if (sem.type === 'map') {
+    if (item === null) return new Error('associative list with keys may not have a null element');
+    if (!isMap(item)) return new Error('associative list with keys may not have non-map elements');
+    const fields: [string, unknown][] = [];
+    for (const k of sem.keys) {
+      if (k in item && item[k] !== undefined) fields.push([k, item[k]]);
+      else if (KEY_DEFAULTS[k] !== undefined) fields.push([k, KEY_DEFAULTS[k]]);
+      else return new Error(`associative list with keys has an element that omits key field "${k}" (and doesn't have default value)`);
+    }
+    return keyPE(fields);
+  }
+  if (isMap(item)) return new Error("associative list without keys has an element that's a map type");
+  if (Array.isArray(item)) return new Error('not supported: associative list with lists as elements');
+  if (item === null) return new Error("associative list without keys has an element that's an explicit null");
+  return valuePE(item);
+}
+
+/**
+ * Go's JSON encoding always writes non-pointer struct fields (and a few
+ * lists without omitempty), so the typed objects upstream compares hold
+ * `{}` / `null` where our stored objects may hold nothing. Treating those as
+ * present keeps `"."` markers out of managedFields exactly where a real API
+ * server leaves them out (`f:spec` has none, `f:rollingUpdate` has one).
+ */
+const VALUE_STRUCT_FIELDS = new Set([
+  'metadata',
+  'spec',
+  'status',
+  'template',
+  'strategy',
+  'updateStrategy',
+  'resources',
+  'jobTemplate',
+  'loadBalancer',
+  'nodeInfo',
+  'daemonEndpoints',
+  'kubeletEndpoint',
+  'roleRef',
+  'involvedObject',
+  'regarding',
+  'scaleTargetRef',
+  'podAffinityTerm',
+  'preference',
+  'clientConfig',
+  'names',
+]);
+const ALWAYS_LISTS = new Set(['containers', 'nodeSelectorTerms', 'endpoints']);
+
+const IMPLICIT_NAMES = [...VALUE_STRUCT_FIELDS, ...ALWAYS_LISTS];
+const implicitCache = new WeakMap<PatchSchema, string[]>();
+
+/** The fields of this struct that may hold an implicit value (see implicitValue). */
+export function implicitFieldNames(s: Schema): readonly string[] {
+  if (!s || s.kind !== 'object') return [];
+  let names = implicitCache.get(s);
+  if (!names) {
+    names = IMPLICIT_NAMES.filter((n) => implicitValue(s, n) !== undefined);
+    implicitCache.set(s, names);
+  }
+  return names;
+}
+
+/** What Go would have serialized for an absent field of a struct, or undefined when it omits it. */
+export function implicitValue(parent: Schema, name: string): unknown {
+  if (!parent || parent.kind !== 'object') return undefined;
+  const struct = VALUE_STRUCT_FIELDS.has(name);
+  if (!struct && !ALWAYS_LISTS.has(name)) return undefined;
+  const s = parent.field(name);
+  if (!s) return undefined;
+  if (struct && s.kind === 'object') return {};
+  if (!struct && s.kind === 'list') return null;
+  return undefined;
+}
+
+/**
+ * Whether Go's encoder leaves this value out (omitempty on maps and slices),
+ * so a typed round trip would not see it at all.
+ */
+export function omittedByGo(parent: Schema, name: string, v: unknown): boolean {
+  if (Array.isArray(v)) return v.length === 0 && !ALWAYS_LISTS.has(name);
+  if (typeof v !== 'object' || v === null) return false;
+  for (const _ in v) return false;
+  const s = fieldSchema(parent, name);
+  return !!s && s.kind === 'map';
+}

@@ -1,0 +1,92 @@
+/**
+ * A rate-limited work queue on the virtual clock, after client-go's
+ * workqueue: a key waiting to be processed is queued once however often it
+ * is added, and each run of `sync(key)` is one labelled clock task.
+ * (staging/src/k8s.io/client-go/util/workqueue/{queue,delaying_queue,default_rate_limiters}.go)
+ */
+import type { Clock, Task } from '../clock/clock';
+
+export type SyncResult = void | { requeueAfter?: number; error?: string };
+
+export interface WorkQueueOptions {
+  component: string;
+  /** What a run is called in the timeline (default `sync`). */
+  what?: string;
+  /** Virtual delay between a key becoming ready and its sync (a controller's reaction time). */
+  latencyMs?: number;
+  /** Per-item exponential back-off base and cap (client-go: 5 ms, 1000 s). */
+  baseDelayMs?: number;
+  maxDelayMs?: number;
+}
+
+export class WorkQueue {
+  private queued = new Map<string, Task>();
+  private failures = new Map<string, number>();
+  private shuttingDown = false;
+  /** Last error per key, for narration. */
+  readonly lastError = new Map<string, string>();
+
+  constructor(
+    private readonly clock: Clock,
+    private readonly sync: (key: string) => SyncResult,
+    private readonly opts: WorkQueueOptions,
+  ) {}
+
+  /** Queue `key` now; no-op when it is already waiting. */
+  add(key: string): void {
+    this.addAfter(key, 0);
+  }
+
+  /** Queue `key` after `ms` of virtual time; an earlier pending run wins. */
+  addAfter(key: string, ms: number): void {
+    if (this.shuttingDown) return;
+    const at = this.clock.now() + ms + (this.opts.latencyMs ?? 0);
+    const existing = this.queued.get(key);
+    if (existing && !existing.cancelled) {
+      if (existing.at <= at) return;
+      this.clock.cancel(existing);
+    }
+    const task = this.clock.schedule(at - this.clock.now(), { component: this.opts.component, key, what: this.opts.what ?? 'sync' }, () => this.run(key));
+    this.queued.set(key, task);
+  }
+
+  /** Queue with per-item exponential back-off (ItemExponentialFailureRateLimiter). */
+  addRateLimited(key: string): void {
+    const n = this.failures.get(key) ?? 0;
+    this.failures.set(key, n + 1);
+    const delay = Math.min((this.opts.baseDelayMs ?? 5) * 2 ** n, this.opts.maxDelayMs ?? 1_000_000);
+    this.addAfter(key, delay);
+  }
+
+  /** Stop tracking back-off for `key` (after a successful sync). */
+  forget(key: string): void {
+    this.failures.delete(key);
+    this.lastError.delete(key);
+  }
+
+  numRequeues(key: string): number {
+    return this.failures.get(key) ?? 0;
+  }
+
+  get length(): number {
+    return this.queued.size;
+  }
+
+  shutDown(): void {
+    this.shuttingDown = true;
+    for (const t of this.queued.values()) this.clock.cancel(t);
+    this.queued.clear();
+  }
+
+  private run(key: string): void {
+    this.queued.delete(key);
+    const r = this.sync(key);
+    if (r && r.error !== undefined) {
+      this.lastError.set(key, r.error);
+      this.addRateLimited(key);
+      return;
+    }
+    this.forget(key);
+    if (r && r.requeueAfter !== undefined) this.addAfter(key, r.requeueAfter);
+  }
+}

@@ -1,0 +1,36 @@
+import type { ServerResponse } from 'node:http';
+import type { Cluster } from '../cluster';
+import { openapiV3GroupVersion, openapiV3Index, swaggerV2 } from '../api/openapi';
+import type { ResourceType } from '../api/kinds/types';
+import * as S from '../api/status';
+import { sendJson } from './server';
+
+/** The served resources as one stable array per registry version (the documents are cached by it). */
+let snapshot: { version: number; registry: unknown; resources: ResourceType[] } | undefined;
+
+function resourcesOf(cluster: Cluster): ResourceType[] {
+  const registry = cluster.api.deps.registry;
+  if (!snapshot || snapshot.registry !== registry || snapshot.version !== registry.version) {
+    snapshot = { version: registry.version, registry, resources: registry.all() };
+  }
+  return snapshot.resources;
+}
+
+/** /openapi/v2, /openapi/v3 and /openapi/v3/{api/v1 | apis/g/v}. */
+export function serveOpenApi(cluster: Cluster, path: string, accept: string | undefined, res: ServerResponse): void {
+  const resources = resourcesOf(cluster);
+  if (path === '/openapi/v2') {
+    // kubectl asks for protobuf only; we speak JSON, and say so as upstream would.
+    if (accept && !/application\/json|\*\/\*/.test(accept)) {
+      return sendJson(res, { status: 406, body: S.notAcceptable('only the following media types are accepted: application/json') });
+    }
+    return sendJson(res, { status: 200, body: swaggerV2(resources) });
+  }
+  if (path === '/openapi/v3') return sendJson(res, { status: 200, body: openapiV3Index(resources) });
+  const m = /^\/openapi\/v3\/(?:api\/(v1)|apis\/([^/]+)\/([^/]+))$/.exec(path);
+  if (m) {
+    const doc = m[1] ? openapiV3GroupVersion(resources, '', 'v1') : openapiV3GroupVersion(resources, m[2], m[3]);
+    if (doc) return sendJson(res, { status: 200, body: doc });
+  }
+  sendJson(res, { status: 404, body: S.pathNotFound() });
+}
