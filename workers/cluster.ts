@@ -17,6 +17,8 @@ import { InformerFactory } from './client/factory';
 import { ServiceAccountsController } from './controllers/serviceaccount';
 import { RootCACertPublisher } from './controllers/rootcacertpublisher';
 import { CLUSTER_CA_BUNDLE } from './api/clusterCA';
+import { EventRecorder } from './client/events';
+import type { ComponentContext } from './controllers/context';
 
 export interface ClusterOptions {
   seed?: number;
@@ -41,6 +43,8 @@ export class Cluster {
   readonly driver: ClockDriver;
   readonly seed: number;
   readonly informers: InformerFactory;
+  /** The context control-plane and node components are built with. */
+  readonly components: ComponentContext;
 
   constructor(opts: ClusterOptions = {}) {
     this.seed = opts.seed ?? 1;
@@ -58,6 +62,13 @@ export class Cluster {
     this.api = new ApiServer({ store: this.store, clock, rng: this.rng, registry, machinery: createMachinery(registry, this.rng) });
     this.driver = new ClockDriver(clock);
     this.informers = new InformerFactory({ handle: (r) => this.api.handle(r), watch: (r, cb) => this.api.watch(r, cb) });
+    this.components = {
+      clock,
+      rng: this.rng,
+      informers: this.informers,
+      client: (identity) => this.as(identity),
+      recorder: (component, host) => new EventRecorder(clock, this.as(component), component, host),
+    };
     this.bootstrap(opts.nodes ?? 3);
     this.startControllers();
   }

@@ -84,7 +84,7 @@ const flushPromises = async () => {
 };
 
 describe('cluster worker api', () => {
-  it('start creates one cluster with the seed and runs it in real time at 1×', () => {
+  it('start creates one cluster with the seed and runs it in real time at 1×', async () => {
     const fake = fakeCluster();
     let made = 0;
     const api = createClusterWorkerApi((o) => {
@@ -92,21 +92,35 @@ describe('cluster worker api', () => {
       (fake.raw as { opts: ClusterOptions }).opts = o ?? {};
       return fake.cluster;
     });
-    expect(api.start({ seed: 42 })).toEqual({ seed: 42, epochMs: 1_735_689_600_000 });
+    const first = api.start({ seed: 42 });
+    const concurrent = api.start({ seed: 7 });
+    await expect(first).resolves.toEqual({ seed: 42, epochMs: 1_735_689_600_000 });
+    await expect(concurrent).resolves.toEqual({ seed: 42, epochMs: 1_735_689_600_000 });
     expect(fake.raw.opts).toEqual({ seed: 42 });
     expect(fake.modes).toEqual([{ kind: 'realtime', speed: 1 }]);
-    expect(api.start({ seed: 7 })).toEqual({ seed: 42, epochMs: 1_735_689_600_000 });
+    await expect(api.start({ seed: 7 })).resolves.toEqual({ seed: 42, epochMs: 1_735_689_600_000 });
     expect(made).toBe(1);
   });
 
-  it('refuses calls before start', () => {
-    const api = createClusterWorkerApi(() => fakeCluster().cluster);
+  it('refuses calls before the cluster exists', async () => {
+    let resolve: (c: Cluster) => void = () => {};
+    const api = createClusterWorkerApi(() => new Promise<Cluster>((r) => (resolve = r)));
     expect(() => api.request({ verb: 'list', group: '', version: 'v1', resource: 'nodes' })).toThrow(/not started/);
+    const started = api.start();
+    expect(() => api.request({ verb: 'list', group: '', version: 'v1', resource: 'nodes' })).toThrow(/not started/);
+    resolve(fakeCluster().cluster);
+    await started;
+    expect(api.request({ verb: 'list', group: '', version: 'v1', resource: 'nodes' }).status).toBe(200);
   });
 
-  it('passes requests through and turns a thrown error into a 500 Status', () => {
+  it('a cluster that fails to build rejects start', async () => {
+    const api = createClusterWorkerApi(() => Promise.reject(new Error('schema missing')));
+    await expect(api.start()).rejects.toThrow('schema missing');
+  });
+
+  it('passes requests through and turns a thrown error into a 500 Status', async () => {
     const api = createClusterWorkerApi(() => fakeCluster().cluster);
-    api.start();
+    await api.start();
     expect(api.request({ verb: 'get', group: '', version: 'v1', resource: 'nodes', name: 'a' }).status).toBe(200);
     const res = api.request({ verb: 'get', group: '', version: 'v1', resource: 'nodes', name: 'explode' });
     expect(res).toEqual({
@@ -115,11 +129,11 @@ describe('cluster worker api', () => {
     });
   });
 
-  it('batches watch events: a burst goes out as one array, later ones wait out the interval', () => {
+  it('batches watch events: a burst goes out as one array, later ones wait out the interval', async () => {
     const fake = fakeCluster();
     const t = manualTimer();
     const api = createClusterWorkerApi(() => fake.cluster, t.timer);
-    api.start();
+    await api.start();
     const batches: WatchEvent[][] = [];
     api.watch({ verb: 'watch', group: '', version: 'v1', resource: 'nodes' }, (b) => void batches.push(b));
     const w = fake.watchers[0];
@@ -133,7 +147,7 @@ describe('cluster worker api', () => {
     const fake = fakeCluster();
     const t = manualTimer();
     const api = createClusterWorkerApi(() => fake.cluster, t.timer);
-    api.start();
+    await api.start();
     const batches: WatchEvent[][] = [];
     api.watch({ verb: 'watch', group: '', version: 'v1', resource: 'nodes' }, (b) => void batches.push(b));
     const w = fake.watchers[0];
@@ -153,7 +167,7 @@ describe('cluster worker api', () => {
     const fake = fakeCluster();
     const t = manualTimer();
     const api = createClusterWorkerApi(() => fake.cluster, t.timer);
-    api.start();
+    await api.start();
     const batches: WatchEvent[][] = [];
     let release: () => void = () => {};
     api.watch({ verb: 'watch', group: '', version: 'v1', resource: 'nodes' }, (b) => {
@@ -173,11 +187,11 @@ describe('cluster worker api', () => {
     expect(batches[1]).toHaveLength(100);
   });
 
-  it('delivers a refused watch as one ERROR event carrying its Status', () => {
+  it('delivers a refused watch as one ERROR event carrying its Status', async () => {
     const fake = fakeCluster();
     const t = manualTimer();
     const api = createClusterWorkerApi(() => fake.cluster, t.timer);
-    api.start();
+    await api.start();
     const gone = { kind: 'Status', code: 410, reason: 'Expired', message: 'too old resource version: 1 (50)' };
     fake.refuse({ status: 410, body: gone });
     const batches: WatchEvent[][] = [];
@@ -186,11 +200,11 @@ describe('cluster worker api', () => {
     expect(batches).toEqual([[{ type: 'ERROR', object: gone }]]);
   });
 
-  it('unwatch stops the cluster watch and drops pending events', () => {
+  it('unwatch stops the cluster watch and drops pending events', async () => {
     const fake = fakeCluster();
     const t = manualTimer();
     const api = createClusterWorkerApi(() => fake.cluster, t.timer);
-    api.start();
+    await api.start();
     const batches: WatchEvent[][] = [];
     const id = api.watch({ verb: 'watch', group: '', version: 'v1', resource: 'nodes' }, (b) => void batches.push(b));
     fake.watchers[0].emit(ev('a'));
@@ -206,7 +220,7 @@ describe('cluster worker api', () => {
     const fake = fakeCluster();
     const t = manualTimer();
     const api = createClusterWorkerApi(() => fake.cluster, t.timer);
-    api.start();
+    await api.start();
     api.watch({ verb: 'watch', group: '', version: 'v1', resource: 'nodes' }, () => Promise.reject(new Error('proxy released')));
     fake.watchers[0].emit(ev('a'));
     t.advance(0);
@@ -214,10 +228,10 @@ describe('cluster worker api', () => {
     expect(fake.watchers[0].stopped).toBe(true);
   });
 
-  it('setMode and clock reach the driver', () => {
+  it('setMode and clock reach the driver', async () => {
     const fake = fakeCluster();
     const api = createClusterWorkerApi(() => fake.cluster);
-    api.start();
+    await api.start();
     api.setMode({ kind: 'paused' });
     expect(fake.modes.at(-1)).toEqual({ kind: 'paused' });
     expect(api.clock()).toEqual({ now: 1_735_689_601_000, mode: { kind: 'paused' } });

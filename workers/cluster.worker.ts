@@ -31,8 +31,8 @@ export interface ClusterClockState {
 }
 
 export interface ClusterWorkerApi {
-  /** Creates the cluster and starts real time at 1×. Idempotent: later calls return the first cluster's info. */
-  start(opts?: ClusterOptions): ClusterStartInfo;
+  /** Creates the cluster and starts real time at 1×. Idempotent: later calls get the first cluster's info. */
+  start(opts?: ClusterOptions): Promise<ClusterStartInfo>;
   request(req: ApiRequest): ApiResponse;
   /** Returns a watch id for `unwatch`. */
   watch(req: ApiRequest, onEvents: WatchBatchCallback): number;
@@ -119,11 +119,11 @@ class BatchedWatch {
 }
 
 export function createClusterWorkerApi(
-  makeCluster: (opts?: ClusterOptions) => Cluster = createCluster,
+  makeCluster: (opts?: ClusterOptions) => Cluster | Promise<Cluster> = createCluster,
   timers: BatchTimer = systemTimer,
 ): ClusterWorkerApi {
   let cluster: Cluster | null = null;
-  let info: ClusterStartInfo | null = null;
+  let starting: Promise<ClusterStartInfo> | null = null;
   const watches = new Map<number, BatchedWatch>();
   let nextWatchId = 1;
 
@@ -141,12 +141,15 @@ export function createClusterWorkerApi(
 
   return {
     start(opts = {}) {
-      if (cluster && info) return info;
-      cluster = makeCluster(opts);
-      info = { epochMs: cluster.clock.epochMs };
-      if (opts.seed !== undefined) info.seed = opts.seed;
-      cluster.driver.setMode({ kind: 'realtime', speed: 1 });
-      return info;
+      starting ??= (async () => {
+        const c = await makeCluster(opts);
+        const info: ClusterStartInfo = { epochMs: c.clock.epochMs };
+        if (opts.seed !== undefined) info.seed = opts.seed;
+        c.driver.setMode({ kind: 'realtime', speed: 1 });
+        cluster = c;
+        return info;
+      })();
+      return starting;
     },
 
     request(req) {

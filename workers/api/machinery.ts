@@ -47,7 +47,8 @@ export function createMachinery(_registry: Registry, rng: Rng): Machinery {
       if (!hasDefinition(rt)) return { errors: [], warnings: [] };
       return decodeObject(loadedDefinitions(), { group: rt.group, version: rt.version, kind: rt.kind }, obj, mode, { prune: mode !== 'Strict' });
     },
-    validateObjectMeta: (rt, obj) => validateObjectMeta(obj.metadata, rt.namespaced, NAME_RULES[rt.nameRule ?? 'subdomain'], Path.root('metadata')),
+    validateObjectMeta: (rt, obj, pathSegment) =>
+      validateObjectMeta(obj.metadata, rt.namespaced, pathSegment ? nameIsValidPathSegment : NAME_RULES[rt.nameRule ?? 'subdomain'], Path.root('metadata')),
     validateObjectMetaUpdate: (_rt, obj, old) => validateObjectMetaUpdate(obj.metadata, old.metadata, Path.root('metadata')),
     parseLabelSelector(s) {
       const r = parseLabelSelector(s);

@@ -32,7 +32,8 @@ export interface AdmissionInput {
 export interface Machinery {
   /** Strict/Warn decoding against the schema: unknown fields and type errors. */
   decode(rt: ResourceType, obj: KubeObject, mode: FieldValidation): { errors: string[]; warnings: string[] };
-  validateObjectMeta(rt: ResourceType, obj: KubeObject): FieldError[];
+  /** ValidateObjectMeta with the kind's name rule (`pathSegment`: the generic check every kind gets last). */
+  validateObjectMeta(rt: ResourceType, obj: KubeObject, pathSegment?: boolean): FieldError[];
   validateObjectMetaUpdate(rt: ResourceType, obj: KubeObject, old: KubeObject): FieldError[];
   parseLabelSelector(s: string): Selector | Status;
   parseFieldSelector(rt: ResourceType, s: string): Selector | Status;

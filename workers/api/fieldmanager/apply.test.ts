@@ -306,3 +306,25 @@ describe('serverSideApply: bad input', () => {
     expect(r.ok ? undefined : [r.status.code, r.status.message]).toEqual([500, 'failed to decode managed fields: missing fieldsType in managed fields entry 0']);
   });
 });
+
+describe('serverSideApply: keyed list items', () => {
+  it('removes a container it stopped applying but keeps one another manager added', () => {
+    let live = applied({ live: undefined, applied: config({ containers: [{ name: 'a', image: 'a' }, { name: 'b', image: 'b' }] }) });
+    live = updated(live, 'injector', T1, (o) => {
+      containersOf(o).push({ name: 'c', image: 'c' });
+    });
+    const r = apply({ live, applied: config({ containers: [{ name: 'a', image: 'a' }] }), time: T2 });
+    if (!r.ok) throw new Error(r.status.message);
+    expect(containersOf(r.object).map((c) => c.name)).toEqual(['a', 'c']);
+    expect(JSON.stringify(byManager(r.object, 'kubectl')!.fieldsV1)).not.toContain('"b"');
+  });
+
+  it('applies to a status subresource with its own entry', () => {
+    const live = applied({ live: undefined, applied: config({ replicas: 1 }) });
+    const r = apply({ live, applied: { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'web', namespace: 'default' }, status: { replicas: 1 } }, manager: 'ctl', subresource: 'status', time: T1 });
+    if (!r.ok) throw new Error(r.status.message);
+    const e = byManager(r.object, 'ctl')!;
+    expect([e.operation, e.subresource, e.fieldsV1]).toEqual(['Apply', 'status', { 'f:status': { 'f:replicas': {} } }]);
+    expect(byManager(r.object, 'kubectl')!.fieldsV1).toEqual(mf(live)[0].fieldsV1);
+  });
+});

@@ -27,16 +27,6 @@ export function compare(lhs: unknown, rhs: unknown, schema: Schema, ignore?: Fie
   return c;
 }
 
-/** Drops `filter` (and everything under its members) from all three sets. */
-export function filterComparison(c: Comparison, filter: FieldSet | undefined): Comparison {
-  if (!filter || filter.empty()) return c;
-  return {
-    added: c.added.recursiveDifference(filter),
-    modified: c.modified.recursiveDifference(filter),
-    removed: c.removed.recursiveDifference(filter),
-  };
-}
-
 type Shape = 'list' | 'map' | 'scalar';
 
 function shapeOf(v: unknown, s: Schema): Shape {
@@ -56,6 +46,8 @@ const isEmpty = (v: unknown) => v === undefined || v === null || (Array.isArray(
 
 /** `path` is a shared stack: pushed before descending, popped after. */
 function node(l: unknown, r: unknown, s: Schema, path: PathElement[], c: Comparison, ignore: FieldSet | undefined): void {
+  // Stored revisions share unchanged subtrees: the same object cannot differ from itself.
+  if (l === r && l !== undefined) return;
   const ls = l === undefined ? undefined : shapeOf(l, s);
   const rs = r === undefined ? undefined : shapeOf(r, s);
   const shape = rs ?? ls!;

@@ -21,6 +21,8 @@ export class FieldSet {
   /** serialized path element → element */
   private m?: Map<string, PathElement>;
   private c?: Map<string, Child>;
+  /** The FieldsV1 object this set was decoded from or last encoded to (managers.ts). */
+  encoded?: Record<string, unknown>;
 
   private get members(): ReadonlyMap<string, PathElement> {
     return this.m ?? NO_MEMBERS;
@@ -48,8 +50,10 @@ export class FieldSet {
   insert(p: Path): void {
     const n = p.length;
     if (n === 0) return;
+    this.encoded = undefined;
     let s: FieldSet = this;
     for (let i = 0; i < n - 1; i++) {
+      s.json = s.jsonSelf = undefined;
       const pe = p[i];
       let c = s.c?.get(pe.key);
       if (!c) {
@@ -58,11 +62,13 @@ export class FieldSet {
       }
       s = c.set;
     }
+    s.json = s.jsonSelf = undefined;
     s.setMember(p[n - 1]);
   }
 
   /** Hangs a freshly built subtree under `pe` (decoding only). */
   adopt(pe: PathElement, set: FieldSet): void {
+    this.encoded = this.json = this.jsonSelf = undefined;
     const c = this.c?.get(pe.key);
     this.setChild(pe.key, { pe, set: c ? c.set.union(set) : set });
   }
@@ -103,12 +109,6 @@ export class FieldSet {
     return true;
   }
 
-  size(): number {
-    let n = this.members.size;
-    for (const c of this.children.values()) n += c.set.size();
-    return n;
-  }
-
   // The set operations return `this` (or `o`) when the result would equal it,
   // so unchanged managers keep their set, and with it their encoded FieldsV1.
 
@@ -139,12 +139,21 @@ export class FieldSet {
   }
 
   intersection(o: FieldSet): FieldSet {
-    const out = new FieldSet();
-    if (this.bare || o.bare) return out;
-    for (const [k, pe] of this.members) if (o.members.has(k)) out.setMember(pe);
-    for (const [k, c] of this.children) {
-      const oc = o.children.get(k);
-      if (oc) out.addChild(k, c.pe, c.set.intersection(oc.set));
+    return this.intersect(o) ?? new FieldSet();
+  }
+
+  /** The intersection, or undefined when it is empty (without allocating). Walks the smaller side. */
+  private intersect(o: FieldSet): FieldSet | undefined {
+    if (this.bare || o.bare) return undefined;
+    let out: FieldSet | undefined;
+    const [ma, mb] = this.members.size <= o.members.size ? [this.members, o.members] : [o.members, this.members];
+    for (const [k, pe] of ma) if (mb.has(k)) (out ??= new FieldSet()).setMember(pe);
+    const small = this.children.size <= o.children.size;
+    const [ca, cb] = small ? [this.children, o.children] : [o.children, this.children];
+    for (const [k, c] of ca) {
+      const oc = cb.get(k);
+      const sub = oc && (small ? c.set.intersect(oc.set) : oc.set.intersect(c.set));
+      if (sub) (out ??= new FieldSet()).setChild(k, { pe: c.pe, set: sub });
     }
     return out;
   }
@@ -224,10 +233,27 @@ export class FieldSet {
     return this.emit(false);
   }
 
+  // Emitted subtrees are kept: sets share unchanged subtrees, so their JSON is shared too.
+  private json?: Record<string, unknown>;
+  private jsonSelf?: Record<string, unknown>;
+
   private emit(includeSelf: boolean): Record<string, unknown> {
+    const cached = includeSelf ? this.jsonSelf : this.json;
+    if (cached) return cached;
     const out: Record<string, unknown> = {};
     if (includeSelf) out['.'] = {};
-    for (const e of this.entries()) out[e.pe.key] = e.child && !e.child.empty() ? e.child.emit(e.member) : {};
+    const ms = this.m;
+    const cs = this.c;
+    const pes: PathElement[] = [];
+    if (ms) for (const pe of ms.values()) pes.push(pe);
+    if (cs) for (const [k, c] of cs) if (!ms?.has(k)) pes.push(c.pe);
+    if (pes.length > 1) pes.sort(comparePE);
+    for (const pe of pes) {
+      const c = cs?.get(pe.key);
+      out[pe.key] = c && !c.set.empty() ? c.set.emit(ms?.has(pe.key) ?? false) : {};
+    }
+    if (includeSelf) this.jsonSelf = out;
+    else this.json = out;
     return out;
   }
 

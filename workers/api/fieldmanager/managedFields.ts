@@ -42,16 +42,17 @@ function isReset(list: unknown): boolean {
  * subresource writes always start from the stored ones.
  */
 function startingPoint(old: KubeObject | undefined, next: KubeObject, subresource: string | undefined): Managed {
-  const fromOld = () => {
-    const m = decodeManagedFields(old?.metadata?.managedFields);
-    return m instanceof Error ? emptyManaged() : m;
-  };
-  if (subresource) return fromOld();
+  if (subresource) return storedManaged(old);
   const sent = next.metadata?.managedFields;
   if (isReset(sent)) return emptyManaged();
   const m = decodeManagedFields(sent);
-  if (m instanceof Error || m.fields.size === 0) return fromOld();
+  if (m instanceof Error || m.fields.size === 0) return storedManaged(old);
   return m;
+}
+
+function storedManaged(old: KubeObject | undefined): Managed {
+  const m = decodeManagedFields(old?.metadata?.managedFields);
+  return m instanceof Error ? emptyManaged() : m;
 }
 
 /** The new managedFields; undefined when the object should carry none. */

@@ -41,7 +41,19 @@ export function copyManaged(m: Managed): Managed {
  * BuildManagerIdentifier: the entry as JSON without time and fields; appliers
  * leave out apiVersion so each apply replaces their previous entry.
  */
+const ids = new Map<string, string>();
+
 export function managerIdentifier(e: { manager?: string; operation?: string; apiVersion?: string; subresource?: string }): string {
+  const memo = `${e.manager}\u0000${e.operation}\u0000${e.apiVersion}\u0000${e.subresource}`;
+  let id = ids.get(memo);
+  if (id === undefined) {
+    id = buildIdentifier(e);
+    if (ids.size < 10_000) ids.set(memo, id);
+  }
+  return id;
+}
+
+function buildIdentifier(e: { manager?: string; operation?: string; apiVersion?: string; subresource?: string }): string {
   const id: Record<string, string> = {};
   if (e.manager) id.manager = e.manager;
   if (e.operation) id.operation = e.operation;
@@ -69,32 +81,30 @@ export function parseIdentifier(id: string): { manager: string; operation?: Oper
 }
 
 // Stored objects are immutable and share structure across revisions, so a
-// manager's FieldsV1 object decodes once, and an unchanged set encodes back
-// to the very object it came from.
-const decoded = new WeakMap<object, FieldSet>();
-const encoded = new WeakMap<FieldSet, Record<string, unknown>>();
+// manager's FieldsV1 object decodes once (the set rides along on it under a
+// symbol, invisible to JSON and structured clone), and an unchanged set
+// encodes back to the very object it came from. WeakMaps would do the same
+// but cost the garbage collector far more on every write.
+const DECODED = Symbol('fieldSet');
 
 function decodeFields(v: unknown): FieldSet | Error {
   if (v === undefined || v === null) return new FieldSet();
-  if (typeof v === 'object') {
-    const hit = decoded.get(v);
-    if (hit) return hit;
-  }
+  const hit = typeof v === 'object' ? (v as { [DECODED]?: FieldSet })[DECODED] : undefined;
+  if (hit) return hit;
   const set = FieldSet.fromFieldsV1(v);
-  if (!(set instanceof Error) && typeof v === 'object') {
-    decoded.set(v, set);
-    encoded.set(set, v as Record<string, unknown>);
-  }
+  if (!(set instanceof Error)) remember(v as Record<string, unknown>, set);
   return set;
 }
 
+function remember(v: Record<string, unknown>, set: FieldSet): void {
+  set.encoded = v;
+  if (Object.isExtensible(v)) Object.defineProperty(v, DECODED, { value: set, enumerable: false });
+}
+
 function encodeFields(set: FieldSet): Record<string, unknown> {
-  let v = encoded.get(set);
-  if (!v) {
-    v = set.toFieldsV1();
-    encoded.set(set, v);
-    decoded.set(v, set);
-  }
+  if (set.encoded) return set.encoded;
+  const v = set.toFieldsV1();
+  remember(v, set);
   return v;
 }
 

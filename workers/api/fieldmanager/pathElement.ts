@@ -31,7 +31,9 @@ export function fieldPE(name: string): PathElement {
 }
 
 export function keyPE(fields: Iterable<readonly [string, unknown]>): PathElement {
-  const keys = [...fields].sort((a, b) => compareStrings(a[0], b[0]));
+  const keys = Array.isArray(fields) ? (fields as (readonly [string, unknown])[]) : [...fields];
+  if (keys.length === 1) return { t: 'k', keys, key: `k:{${goJsonString(keys[0][0])}:${goJson(keys[0][1])}}` };
+  keys.sort((a, b) => compareStrings(a[0], b[0]));
   // Key fields stay in their sorted order, unlike a Go map.
   return { t: 'k', keys, key: `k:{${keys.map(([k, v]) => `${goJsonString(k)}:${goJson(v)}`).join(',')}}` };
 }

@@ -36,9 +36,21 @@ export function stripMeta(m: Managed, id: string): Managed {
 }
 
 /** The field set a strategy's ResetFieldsFor returns, from plain paths. */
+const resetSets = new Map<string, FieldSet>();
+const STATUS_SET = FieldSet.of(fieldPath('status'));
+const SPEC_SET = FieldSet.of(fieldPath('spec'));
+
 export function resetFieldSet(paths: readonly (readonly string[])[] | undefined): FieldSet | undefined {
   if (!paths?.length) return undefined;
-  return FieldSet.of(...paths.map((p): Path => fieldPath(...p)));
+  if (paths === RESET_STATUS) return STATUS_SET;
+  if (paths === RESET_SPEC) return SPEC_SET;
+  const memo = JSON.stringify(paths);
+  let set = resetSets.get(memo);
+  if (!set) {
+    set = FieldSet.of(...paths.map((p): Path => fieldPath(...p)));
+    if (resetSets.size < 1000) resetSets.set(memo, set);
+  }
+  return set;
 }
 
 /**
@@ -47,10 +59,14 @@ export function resetFieldSet(paths: readonly (readonly string[])[] | undefined)
  * `spec` (several strategies also list a few metadata fields, which the
  * status handler restores anyway).
  */
+const RESET_STATUS: string[][] = [['status']];
+const RESET_SPEC: string[][] = [['spec']];
+const RESET_NONE: string[][] = [];
+
 export function defaultResetFields(subresources: readonly string[] | undefined, subresource: string | undefined): string[][] {
-  if (subresource === 'status') return [['spec']];
-  if (subresource) return [];
-  return subresources?.includes('status') ? [['status']] : [];
+  if (subresource === 'status') return RESET_SPEC;
+  if (subresource) return RESET_NONE;
+  return subresources?.includes('status') ? RESET_STATUS : RESET_NONE;
 }
 
 /** An object without the managedFields it carries (RemoveObjectManagedFields). */
@@ -72,7 +88,7 @@ const CURRENT_OPERATION = 'current-operation';
  * the manager's entry (and its time) alone.
  */
 export function trackUpdate(ctx: UpdaterContext, live: unknown, next: unknown, managed: Managed, id: string, apiVersion: string, time: string): Managed {
-  let m = updaterUpdate(ctx, withoutManagedFields(live), withoutManagedFields(next), apiVersion, managed, CURRENT_OPERATION);
+  let m = updaterUpdate(ctx, live, next, apiVersion, managed, CURRENT_OPERATION);
   m = stripMeta(m, CURRENT_OPERATION);
   const vs = m.fields.get(CURRENT_OPERATION);
   if (!vs) return m;

@@ -1,8 +1,9 @@
 import { describe, it, expect } from 'vitest';
 import { compare } from './compare';
 import { merge } from './merge';
-import { pathString } from './pathElement';
-import { removeItems } from './remove';
+import { fieldPath, pathString } from './pathElement';
+import { ensureNamedFieldsAreMembers, removeItems } from './remove';
+import { FieldSet } from './fieldset';
 import { listSemantics } from './schemaInfo';
 import { listOf, mapOf, podSchema, prim, struct } from './testing';
 import { toFieldSet } from './toFieldSet';
@@ -66,5 +67,34 @@ describe('merge and removeItems', () => {
     const set = toFieldSet({ spec: { containers: [{ name: 'b' }], nodeName: 'n' } }, podSchema);
     expect(removeItems(v, set, podSchema)).toEqual({ spec: { containers: [{ name: 'a', image: 'x' }] } });
     expect(removeItems({ a: 1 }, toFieldSet({ a: 1 }, undefined), undefined)).toBeUndefined();
+  });
+});
+
+describe('compare with ignored fields', () => {
+  it('skips reset subtrees exactly as filtering them out afterwards would', () => {
+    const ignore = FieldSet.of(fieldPath('status'), fieldPath('metadata', 'managedFields'));
+    const l = { metadata: { labels: { a: '1' }, managedFields: [{ manager: 'x' }] }, status: { phase: 'Pending' } };
+    const r = { metadata: { labels: { a: '2' }, managedFields: [] }, status: { phase: 'Running', podIP: '1.2.3.4' } };
+    const c = compare(l, r, podSchema, ignore);
+    expect(paths(c.modified)).toEqual(['.metadata.labels.a']);
+    expect(c.added.empty() && c.removed.empty()).toBe(true);
+    const all = compare(l, r, podSchema);
+    expect(paths(all.modified)).toContain('.status.phase');
+  });
+});
+
+describe('ensureNamedFieldsAreMembers', () => {
+  it('makes struct fields with owned children members, not map entries or list items', () => {
+    const set = toFieldSet({ metadata: { labels: { a: '1' } }, spec: { containers: [{ name: 'c', image: 'i' }] } }, podSchema);
+    expect(paths(ensureNamedFieldsAreMembers(set, podSchema))).toEqual([
+      '.metadata',
+      '.spec',
+      '.metadata.labels',
+      '.metadata.labels.a',
+      '.spec.containers',
+      '.spec.containers[name="c"]',
+      '.spec.containers[name="c"].image',
+      '.spec.containers[name="c"].name',
+    ]);
   });
 });

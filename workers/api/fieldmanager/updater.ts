@@ -9,6 +9,7 @@ import { FieldSet } from './fieldset';
 import type { Managed, VersionedSet } from './managers';
 import { merge } from './merge';
 import { ensureNamedFieldsAreMembers, removeItems } from './remove';
+import { fieldPath } from './pathElement';
 import type { Schema } from './schemaInfo';
 import { toFieldSet } from './toFieldSet';
 
@@ -20,6 +21,20 @@ export interface UpdaterContext {
 
 /** manager identifier → the fields it would lose */
 export type ConflictSets = Map<string, VersionedSet>;
+
+const MANAGED_FIELDS = FieldSet.of(fieldPath('metadata', 'managedFields'));
+const ignores = new WeakMap<FieldSet, FieldSet>();
+
+/** What a comparison skips: reset fields, and managedFields themselves (RemoveObjectManagedFields). */
+function ignoreFor(reset: FieldSet | undefined): FieldSet {
+  if (!reset) return MANAGED_FIELDS;
+  let i = ignores.get(reset);
+  if (!i) {
+    i = reset.union(MANAGED_FIELDS);
+    ignores.set(reset, i);
+  }
+  return i;
+}
 
 const ofFilter = (set: FieldSet, filter: FieldSet | undefined) => (filter && !filter.empty() ? set.recursiveDifference(filter) : set);
 
@@ -36,7 +51,7 @@ function updateOthers(
   workflow: string,
   force: boolean,
 ): { ok: true; fields: Map<string, VersionedSet>; comparison: Comparison } | { ok: false; conflicts: ConflictSets } {
-  const c = compare(live, next, ctx.schema, ctx.resetFields);
+  const c = compare(live, next, ctx.schema, ignoreFor(ctx.resetFields));
   const changed = c.modified.union(c.added);
   const conflicts: ConflictSets = new Map();
   for (const [id, vs] of fields) {

@@ -66,7 +66,9 @@ export function createObject(s: Scope, obj: KubeObject, manager: string, managed
   else delete meta.generation;
   rt.prepareForCreate?.(obj, s.ctx);
 
-  const errs = [...s.machinery.validateObjectMeta(rt, obj), ...(rt.validate?.(obj, s.ctx) ?? [])];
+  // rest.BeforeCreate: the kind's validation first, then the generic metadata check.
+  let errs = [...(rt.validatesMeta ? [] : s.machinery.validateObjectMeta(rt, obj)), ...(rt.validate?.(obj, s.ctx) ?? [])];
+  if (!errs.length) errs = s.machinery.validateObjectMeta(rt, obj, true);
   if (errs.length) return { ok: false, status: S.invalid(rt, meta.name ?? '', errs) };
 
   if (!managedFieldsDone) {

@@ -119,7 +119,8 @@ export function updateObject(
 
   // Unconditional updates are validated as if they named the current version (store.go GuaranteedUpdate).
   next.metadata.resourceVersion ??= old.metadata.resourceVersion;
-  const errs = [...s.machinery.validateObjectMetaUpdate(rt, next, old), ...(subresource === 'status' ? [] : rt.validateUpdate?.(next, old, s.ctx) ?? [])];
+  const kindErrs = subresource === 'status' ? [] : (rt.validateUpdate?.(next, old, s.ctx) ?? []);
+  const errs = [...(rt.validatesMeta && subresource !== 'status' ? [] : s.machinery.validateObjectMetaUpdate(rt, next, old)), ...kindErrs];
   if (errs.length) return { ok: false, status: S.invalid(rt, old.metadata.name!, errs) };
 
   // A write that changes nothing leaves the object (and its resourceVersion) alone.

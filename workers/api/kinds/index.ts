@@ -36,7 +36,8 @@ export function buildRegistry(): Registry {
   const registry = new Registry();
   for (const names of BUILTIN_NAMES) {
     const hooks = STRATEGIES[names.group]?.[names.kind] ?? {};
-    const rt: ResourceType = { singular: singularOf(names.kind), ...hooks, ...names };
+    // The core kinds' validation covers their metadata, as upstream's ValidateX functions do.
+    const rt: ResourceType = { singular: singularOf(names.kind), validatesMeta: names.group === '', ...hooks, ...names };
     registry.add(rt);
   }
   return registry;

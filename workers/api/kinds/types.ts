@@ -33,6 +33,8 @@ export interface ResourceType {
   /** Subresources served, e.g. ['status', 'scale']. */
   subresources?: string[];
   verbs?: readonly Verb[];
+  /** `validate`/`validateUpdate` check metadata themselves (ValidateObjectMeta with the kind's name rule). */
+  validatesMeta?: boolean;
   /** How names are validated (ValidateObjectMeta's nameFn): DNS subdomain unless said otherwise. */
   nameRule?: 'subdomain' | 'label' | 'dns1035' | 'path';
   /** PUT on a missing object creates it (upstream AllowCreateOnUpdate: Events, Leases, Nodes' siblings …). */

@@ -134,7 +134,8 @@ export const notSupported = (at: Path | string, value: unknown, valid: readonly 
 /** `Invalid value: "Foo": detail` — the cause message (field.Error.ErrorBody). */
 export function errorBody(e: FieldError): string {
   let s = TYPE_TEXT[e.type];
-  if (e.type === 'FieldValueRequired' || e.type === 'FieldValueForbidden' || e.type === 'FieldValueTooMany' || e.type === 'InternalError') {
+  // Required, Forbidden, TooLong and InternalError carry no value in their text (field/errors.go ErrorBody).
+  if (e.type === 'FieldValueRequired' || e.type === 'FieldValueForbidden' || e.type === 'FieldValueTooLong' || e.type === 'FieldValueTooMany' || e.type === 'InternalError') {
     if (e.type === 'FieldValueTooMany' && e.value !== undefined) s += `: ${e.value}`;
   } else if (e.value !== undefined) {
     s += `: ${e.value}`;

@@ -8,7 +8,7 @@ import { type FieldError, type Path, forbidden, invalid, path, required } from '
 import { isQualifiedName } from '../../validation/labels';
 import { nameIsDNSSubdomain } from '../../validation/names';
 import { validateObjectMeta } from '../../validation/objectMeta';
-import { type Quantity, compareQuantity, goQuantity, milliValue, parseQuantity, quantityString, value } from '../../validation/quantity';
+import { type Quantity, compareQuantity, goQuantity, milliValue, parseQuantity, quantityString } from '../../validation/quantity';
 import type { ResourceType } from '../types';
 import { duplicateRendered, invalidRendered } from './goErrors';
 import { defaultResourceList } from './podSpecDefaults';
@@ -108,7 +108,6 @@ export function validateLimitRange(obj: KubeObject): FieldError[] {
       if (!isOvercommitAllowed(k) && def && defReq && compareQuantity(def, defReq) !== 0) {
         errs.push(invalidRendered(p.child('defaultRequest').key(k), goQuantity(defReq), `default value ${s(def)} must equal to defaultRequest value ${s(defReq)} in ${k}`));
       }
-      void value;
     }
   });
   return errs;

@@ -12,7 +12,7 @@ import { nameIsDNSSubdomain } from '../../validation/names';
 import { FIELD_IMMUTABLE, validateImmutableField, validateObjectMeta, validateObjectMetaUpdate } from '../../validation/objectMeta';
 import type { ResourceType, StrategyContext } from '../types';
 import { invalidRendered } from './goErrors';
-import { SUPPORTED_ACCESS_MODES, SUPPORTED_VOLUME_MODES, validateAccessModes } from './persistentVolumeClaimSpec';
+import { SUPPORTED_VOLUME_MODES, validateAccessModes } from './persistentVolumeClaimSpec';
 import { defaultResourceList } from './podSpecDefaults';
 import { quantityAt, validateBasicResource, validatePositiveQuantityValue } from './resources';
 import { validateNodeSelector } from './schedulingValidation';
@@ -65,7 +65,7 @@ export function prepareForCreatePersistentVolume(obj: KubeObject, ctx?: Strategy
   (obj as Obj).status = { phase: 'Pending', lastPhaseTransitionTime: new Date(ctx?.now ?? Date.now()).toISOString().replace(/\.\d{3}Z$/, 'Z') };
 }
 
-export function validatePersistentVolumeSpec(spec: PersistentVolumeSpec, pvName: string): FieldError[] {
+export function validatePersistentVolumeSpec(spec: PersistentVolumeSpec): FieldError[] {
   const at = path('spec');
   const s = spec ?? {};
   const errs: FieldError[] = [];
@@ -127,13 +127,12 @@ export function validatePersistentVolumeSpec(spec: PersistentVolumeSpec, pvName:
   }
   if (s.storageClassName) for (const m of nameIsDNSSubdomain(s.storageClassName, false)) errs.push(invalid(at.child('storageClassName'), s.storageClassName, m));
   if (s.volumeMode && !SUPPORTED_VOLUME_MODES.includes(s.volumeMode)) errs.push(notSupported(at.child('volumeMode'), s.volumeMode, SUPPORTED_VOLUME_MODES));
-  void pvName;
   return errs;
 }
 
 export function validatePersistentVolume(obj: KubeObject): FieldError[] {
   const pv = asPV(obj);
-  return [...validateObjectMeta(pv.metadata, false, nameIsDNSSubdomain, path('metadata')), ...validatePersistentVolumeSpec(pv.spec, pv.metadata?.name ?? '')];
+  return [...validateObjectMeta(pv.metadata, false, nameIsDNSSubdomain, path('metadata')), ...validatePersistentVolumeSpec(pv.spec)];
 }
 
 const SOURCE_KEYS = new Set(PV_SOURCES);
@@ -169,4 +168,3 @@ export const persistentVolumeStrategy: Partial<ResourceType> = {
   validateUpdate: (obj, old) => validatePersistentVolumeUpdate(obj, old),
 };
 
-export { SUPPORTED_ACCESS_MODES };

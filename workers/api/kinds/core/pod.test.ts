@@ -81,6 +81,12 @@ describe('Pod defaults', () => {
     expect(spec.containers[0].imagePullPolicy).toBe('Never');
   });
 
+  it('mirrors serviceAccountName into the deprecated serviceAccount field', () => {
+    const p = pod({ serviceAccount: 'builder' });
+    expect(create(p)).toEqual([]);
+    expect(p.spec).toMatchObject({ serviceAccountName: 'builder', serviceAccount: 'builder' });
+  });
+
   it('takes priority from the PriorityClass when one is named', () => {
     const p = pod({ priorityClassName: 'high' });
     coreStrategies.Pod.defaults!(p, { ...ctx, get: () => ({ apiVersion: 'scheduling.k8s.io/v1', kind: 'PriorityClass', metadata: { name: 'high' }, value: 1000 }) });
@@ -269,9 +275,11 @@ describe('Pod validation', () => {
     ]);
   });
 
-  it('never throws on garbage input', () => {
+  it('never throws on garbage input, and still refuses it', () => {
     const p = pod({ containers: [null, 3, { name: 5, ports: 'x' }], volumes: [null], tolerations: [{}] });
-    expect(() => create(p)).not.toThrow();
+    let errs: string[] = [];
+    expect(() => (errs = create(p))).not.toThrow();
+    expect(errs.length).toBeGreaterThan(0);
   });
 });
 

@@ -12,7 +12,7 @@ import type { ResourceType, StrategyContext } from '../types';
 import { validateContainersOnlyForPod } from './containerValidation';
 import { applyPodPriority } from './podPriority';
 import { defaultPodSpec, validatePodSpec, validatePodSpecificAnnotations } from './podSpec';
-import { objects } from './podSpecDefaults';
+import { objects, syncDeprecatedServiceAccount } from './podSpecDefaults';
 import { validatePodUpdateSpec } from './podUpdate';
 import { computePodQOS } from './qos';
 
@@ -90,6 +90,8 @@ export function prepareForCreatePod(obj: KubeObject): void {
   }
   (obj as Obj).status = status;
   mutatePodAffinity(pod);
+  // Admission may have set serviceAccountName after defaulting.
+  if (isObj(pod.spec)) syncDeprecatedServiceAccount(pod.spec);
 }
 
 export function prepareForUpdatePod(obj: KubeObject, old: KubeObject): void {

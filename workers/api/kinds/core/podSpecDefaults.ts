@@ -107,8 +107,18 @@ export function defaultVolume(v: Volume): void {
   if (isObj(v.emptyDir) && v.emptyDir.sizeLimit !== undefined) v.emptyDir.sizeLimit = canonicalQuantity(v.emptyDir.sizeLimit) as string;
 }
 
+/**
+ * The v1 conversion keeps the deprecated `serviceAccount` as a mirror of
+ * `serviceAccountName` (and reads it when only the old field is given).
+ */
+export function syncDeprecatedServiceAccount(spec: PodSpec): void {
+  if (!spec.serviceAccountName && spec.serviceAccount) spec.serviceAccountName = spec.serviceAccount;
+  if (spec.serviceAccountName) spec.serviceAccount = spec.serviceAccountName;
+}
+
 /** SetDefaults_PodSpec and the defaults of its containers and volumes. Mutates `spec`. */
 export function defaultPodSpec(spec: PodSpec): void {
+  syncDeprecatedServiceAccount(spec);
   if (!spec.dnsPolicy) spec.dnsPolicy = 'ClusterFirst';
   if (!spec.restartPolicy) spec.restartPolicy = 'Always';
   if (!spec.securityContext) spec.securityContext = {};

@@ -12,7 +12,6 @@ import {
   type Quantity,
   compareQuantity,
   goQuantity,
-  isZero,
   milliValue,
   parseQuantity,
   quantityString,
@@ -269,4 +268,3 @@ export function validateResourceList(
   return { errs, parsed };
 }
 
-export { isZero };

@@ -29,12 +29,13 @@ export function create(o: KubeObject): string[] {
 }
 
 /** A stored copy of `o` (created), then `mutate` applied to an update of it; returns rendered errors. */
-export function update(o: KubeObject, mutate: (next: KubeObject) => void): string[] {
+export function update(o: KubeObject, mutate: (next: KubeObject) => void, adjustStored?: (stored: KubeObject) => void): string[] {
   const errs = create(o);
   if (errs.length) throw new Error(`fixture does not create cleanly: ${errs.join('; ')}`);
   const stored = structuredClone(o);
   stored.metadata.resourceVersion = '7';
   stored.metadata.uid = 'uid-1';
+  adjustStored?.(stored);
   const next = structuredClone(stored);
   mutate(next);
   const s = coreStrategies[o.kind];
