@@ -108,3 +108,24 @@ describe('boot', () => {
     expect(h.consoleErrors).toEqual([]);
   });
 });
+
+describe('seed', () => {
+  async function defaultNamespaceUid(search: string): Promise<string> {
+    await h.page.goto(new URL(search, h.baseUrl).href);
+    await h.page.getByTestId('node-row').first().waitFor({ timeout: 30_000 });
+    return h.page.evaluate(async () => {
+      const res = await window.kubePlayground!.request({ verb: 'get', group: '', version: 'v1', resource: 'namespaces', name: 'default' });
+      return (res.body as { metadata: { uid: string } }).metadata.uid;
+    });
+  }
+
+  it('?seed= in the page URL makes the cluster repeat itself', async () => {
+    const a = await defaultNamespaceUid('/?seed=7');
+    const b = await defaultNamespaceUid('/?seed=7');
+    const c = await defaultNamespaceUid('/?seed=8');
+    expect(a).toMatch(/^[0-9a-f-]{36}$/);
+    expect(b).toBe(a);
+    expect(c).not.toBe(a);
+    expect(h.consoleErrors).toEqual([]);
+  });
+});

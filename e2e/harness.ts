@@ -3,6 +3,7 @@
  * drives Debian's Chromium through playwright-core. Every test gets a fresh
  * browser profile and a list of the console errors its page produced.
  */
+import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -36,13 +37,16 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-function describeMessage(where: string, m: ConsoleMessage): string {
+function describeMessage(m: ConsoleMessage): string {
   const loc = m.location();
   const at = loc.url ? ` (${loc.url}:${loc.lineNumber})` : '';
-  return `${where}: ${m.text()}${at}`;
+  return `console: ${m.text()}${at}`;
 }
 
 export async function startHarness(): Promise<Harness> {
+  if (!existsSync(CHROMIUM_PATH)) {
+    throw new Error(`${CHROMIUM_PATH} is missing: run \`node scripts/ensure-chromium.mjs\` (npm run test:e2e does it for you)`);
+  }
   let server: RunningServer | null = null;
   let context: BrowserContext | null = null;
   const userDataDir = await mkdtemp(join(tmpdir(), 'kube-playground-e2e-'));
@@ -67,15 +71,11 @@ export async function startHarness(): Promise<Harness> {
 
   const page = context.pages()[0] ?? (await context.newPage());
   const consoleErrors: string[] = [];
+  // Chromium reports a worker's console messages and uncaught errors on its page too, so these cover the cluster worker.
   page.on('console', (m) => {
-    if (m.type() === 'error') consoleErrors.push(describeMessage('console', m));
+    if (m.type() === 'error') consoleErrors.push(describeMessage(m));
   });
   page.on('pageerror', (err) => consoleErrors.push(`pageerror: ${err.stack ?? err.message}`));
-  page.on('worker', (w) => {
-    w.on('console', (m) => {
-      if (m.type() === 'error') consoleErrors.push(describeMessage(`worker ${w.url()}`, m));
-    });
-  });
   page.on('requestfailed', (r) => consoleErrors.push(`request failed: ${r.url()} ${r.failure()?.errorText ?? ''}`));
 
   await mkdir(RESULTS_DIR, { recursive: true });

@@ -19,7 +19,6 @@ const LABEL_REPEATED = 3;
 
 const definitionName = (messageName) => messageName.replace(/^k8s\.io\./, 'io.k8s.');
 const packageOf = (messageName) => messageName.slice(0, messageName.lastIndexOf('.'));
-const lowerFirst = (s) => s.charAt(0).toLowerCase() + s.slice(1);
 const simpleName = (messageName) => messageName.slice(messageName.lastIndexOf('.') + 1);
 
 /**
@@ -46,14 +45,14 @@ export function buildMessages(files, definitions, keepPackages) {
     if (m.fields.length === 1 && only.name === 'items' && only.number === 1 && only.label === LABEL_REPEATED) arrays.push(name);
   }
 
-  // The JSON names an inlined message contributes: its own properties, or for the many embedded
-  // types OpenAPI has no definition of, its proto names with nested embeds flattened too.
-  const flatNames = (m) => {
+  // The JSON names an inlined message contributes to `parentProps`: its own properties, or for the
+  // embedded types OpenAPI has no definition of, its proto names with nested embeds flattened too.
+  const flatNames = (m, parentProps) => {
     const props = jsonProps(m.name);
     if (props) return [...props];
     return m.fields.flatMap((f) => {
       const t = f.type === TYPE_MESSAGE ? all.get(f.typeName) : undefined;
-      return t && !t.mapEntry && f.name === lowerFirst(simpleName(t.name)) ? flatNames(t) : [f.name];
+      return t && !t.mapEntry && !parentProps.has(f.name) ? flatNames(t, parentProps) : [f.name];
     });
   };
 
@@ -85,7 +84,7 @@ export function buildMessages(files, definitions, keepPackages) {
       if (props && !props.has(json)) {
         const sameButCase = [...props].find((p) => p.toLowerCase() === json.toLowerCase());
         if (sameButCase) json = sameButCase;
-        else if (target && flatNames(target).every((p) => props.has(p))) flags += 'i';
+        else if (target && flatNames(target, props).every((p) => props.has(p))) flags += 'i';
         else problems.push(`${name}.${f.name}: no JSON property matches`);
       }
       if (f.type !== TYPE_MESSAGE && f.label !== LABEL_REPEATED && !f.nullable && !(props && req.has(json))) flags += 'z';

@@ -21,6 +21,7 @@ import { handlePatch } from './handlers/patch';
 import { handleDelete, handleDeleteCollection } from './handlers/delete';
 import { startWatch } from './handlers/watch';
 import { handleSubresource } from './handlers/subresources';
+import { convertEvent, handleConverted, storageRequest } from './conversion';
 
 export interface ServerDeps {
   store: Store<KubeObject>;
@@ -73,6 +74,7 @@ export class ApiServer {
       const routed = this.route(req);
       if ('code' in routed) return fail(routed);
       const scope = routed;
+      if (scope.rt.conversion) return handleConverted(scope.rt, req, (r) => this.handle(r), this.deps.machinery, this.ctx);
       if (req.subresource) return handleSubresource(scope);
       switch (req.verb) {
         case 'get':
@@ -102,6 +104,12 @@ export class ApiServer {
   watch(req: ApiRequest, onEvent: (e: WatchEvent) => void): WatchHandle | ApiResponse {
     const routed = this.route(req);
     if ('code' in routed) return fail(routed);
+    const rt = routed.rt;
+    if (rt.conversion) {
+      const storage = this.route(storageRequest(req, rt.conversion));
+      if ('code' in storage) return fail(storage);
+      return startWatch(storage, (e) => onEvent(convertEvent(rt, e)));
+    }
     return startWatch(routed, onEvent);
   }
 

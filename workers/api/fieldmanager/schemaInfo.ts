@@ -113,6 +113,17 @@ const VALUE_STRUCT_FIELDS = new Set([
 ]);
 const ALWAYS_LISTS = new Set(['containers', 'nodeSelectorTerms', 'endpoints']);
 
+/**
+ * The same names are pointers in a few structs: PodSpec.resources (only
+ * Container and PVC resources are values) and ReplicationControllerSpec.template
+ * (told apart by its map-typed selector).
+ */
+function pointerInThisParent(parent: PatchSchema, name: string): boolean {
+  if (name === 'resources') return !parent.field('image') && !parent.field('accessModes');
+  if (name === 'template') return parent.field('selector')?.kind === 'map';
+  return false;
+}
+
 const IMPLICIT_NAMES = [...VALUE_STRUCT_FIELDS, ...ALWAYS_LISTS];
 const implicitCache = new WeakMap<PatchSchema, string[]>();
 
@@ -134,7 +145,7 @@ export function implicitValue(parent: Schema, name: string): unknown {
   if (!struct && !ALWAYS_LISTS.has(name)) return undefined;
   const s = parent.field(name);
   if (!s) return undefined;
-  if (struct && s.kind === 'object') return {};
+  if (struct && s.kind === 'object') return pointerInThisParent(parent, name) ? undefined : {};
   if (!struct && s.kind === 'list') return null;
   return undefined;
 }

@@ -98,3 +98,14 @@ describe('ensureNamedFieldsAreMembers', () => {
     ]);
   });
 });
+
+describe("Go's implicit values", () => {
+  it('treats value structs as present but pointer structs of the same name as absent', () => {
+    const container = struct({ name: prim, image: prim, resources: struct({ limits: mapOf(prim) }) });
+    const pod = struct({ resources: struct({ limits: mapOf(prim) }), containers: listOf(container, { listType: 'map', listMapKeys: ['name'] }) });
+    const c = compare({}, { containers: [{ name: 'a' }] }, pod);
+    expect(paths(c.added)).toEqual(['.containers[name="a"]', '.containers[name="a"].name', '.containers[name="a"].resources']);
+    const rc = struct({ selector: mapOf(prim), template: struct({ spec: struct({ x: prim }) }) });
+    expect(paths(compare({}, { template: { spec: { x: 1 } } }, rc).added)).toEqual(['.template', '.template.spec', '.template.spec.x']);
+  });
+});

@@ -7,6 +7,7 @@ import * as S from '../status';
 import type { WriteCause } from '../../store/store';
 import type { Rng } from '../../clock/prng';
 import { keyFor } from '../keys';
+import { managerOrUserAgent, validateFieldManager } from '../fieldmanager/managerName';
 
 export const isDryRun = (s: Scope) => s.req.query?.dryRun === 'All';
 
@@ -23,13 +24,12 @@ export function fieldValidationOf(s: Scope): FieldValidation | S.Status {
  */
 export function managerOf(s: Scope): string | S.Status {
   const q = s.req.query?.fieldManager;
-  if (q !== undefined && q !== '') {
-    if (q.length > 128) return S.invalidParam(`fieldManager: Invalid value: "${q}": must be no more than 128 characters`);
-    return q;
+  const errs = q ? validateFieldManager(q) : [];
+  if (errs.length) {
+    const kind = s.req.verb === 'create' ? 'CreateOptions' : s.req.verb === 'patch' ? 'PatchOptions' : 'UpdateOptions';
+    return S.invalid({ group: 'meta.k8s.io', kind }, '', errs);
   }
-  const ua = s.req.userAgent ?? '';
-  const first = ua.split('/')[0];
-  return first || 'unknown';
+  return managerOrUserAgent(q, s.req.userAgent);
 }
 
 /** Who a write is attributed to in the store's history. */

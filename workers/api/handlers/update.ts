@@ -125,12 +125,14 @@ export function updateObject(
 
   // A write that changes nothing leaves the object (and its resourceVersion) alone.
   next.metadata.resourceVersion = old.metadata.resourceVersion;
-  const mfBefore = next.metadata.managedFields;
+  const sentManagedFields = next.metadata.managedFields;
   next.metadata.managedFields = old.metadata.managedFields;
   if (old.metadata.managedFields === undefined) delete next.metadata.managedFields;
   if (jsonEqual(next, old)) return { ok: true, object: old };
-  if (managedFieldsDone) next.metadata.managedFields = mfBefore;
-  else {
+  // Managed fields the client sent on the main resource are honoured (or, for apply, already computed).
+  next.metadata.managedFields = sentManagedFields;
+  if (sentManagedFields === undefined) delete next.metadata.managedFields;
+  if (!managedFieldsDone) {
     const mf = s.machinery.managedFields(rt, old, next, manager, s.clock.timestamp(), subresource);
     if (mf) next.metadata.managedFields = mf as KubeObject['metadata']['managedFields'];
   }

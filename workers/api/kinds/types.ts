@@ -57,6 +57,16 @@ export interface ResourceType {
   /** DELETE answers with the object instead of a Status. */
   returnDeletedObject?: boolean;
 
+  /**
+   * This version is a view of another stored kind (autoscaling/v1 of v2 HPAs,
+   * events.k8s.io of core Events): requests are converted on the way in and out.
+   */
+  conversion?: {
+    storage: { group: string; version: string; plural: string };
+    toStorage(obj: KubeObject): KubeObject;
+    fromStorage(obj: KubeObject): KubeObject;
+  };
+
   /** Fill defaults as pkg/apis/<group>/<version>/defaults.go does. Mutates `obj`. */
   defaults?(obj: KubeObject, ctx: StrategyContext): void;
   /** Strategy PrepareForCreate: reset fields the user may not set. Mutates `obj`. */
