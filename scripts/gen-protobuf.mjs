@@ -65,19 +65,24 @@ try {
   const definitions = JSON.parse(fs.readFileSync(definitionsFile, 'utf8'));
   const served = new Set(Object.keys(definitions).map((d) => d.replace(/^io\.k8s\./, 'k8s.io.').replace(/\.[^.]+$/, '')));
   const keep = new Set([...files.map((f) => f.package).filter((p) => p.startsWith('k8s.io.api.') && served.has(p)), ...APIMACHINERY]);
-  const { packages, arrays } = buildMessages(files, definitions, keep);
+  const { packages, arrays, kinds } = buildMessages(files, definitions, keep);
 
   const doc = {
     generatedBy: 'node scripts/gen-protobuf.mjs',
     source,
     format:
-      'packages[protoPackage][message] = [[number, jsonName, type, flags?]]; type is a scalar, a message (bare name = same package) or map<K,V>; flags: r repeated, i inline (Go embedded, json ",inline"), z omit zero value (non-pointer with omitempty). arrays: wrapper messages that JSON carries as their repeated `items`.',
+      'packages[protoPackage][message] = [[number, jsonName, type, flags?]]; type is a scalar, a message (bare name = same package) or map<K,V>; flags: r repeated, i inline (Go embedded, json ",inline"), z omit zero value (non-pointer with omitempty). arrays: wrapper messages that JSON carries as their repeated `items`. kinds[apiVersion][kind] = message.',
     arrays,
+    kinds,
     packages,
   };
   // One message per line keeps diffs readable at little cost in size.
   const lines = ['{'];
   for (const key of ['generatedBy', 'source', 'format', 'arrays']) lines.push(`${JSON.stringify(key)}: ${JSON.stringify(doc[key])},`);
+  lines.push('"kinds": {');
+  const gvs = Object.keys(kinds);
+  gvs.forEach((gv, i) => lines.push(`${JSON.stringify(gv)}: ${JSON.stringify(kinds[gv])}${i < gvs.length - 1 ? ',' : ''}`));
+  lines.push('},');
   lines.push('"packages": {');
   const pkgNames = Object.keys(packages).sort();
   pkgNames.forEach((pkg, pi) => {

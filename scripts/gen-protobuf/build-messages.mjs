@@ -94,6 +94,18 @@ export function buildMessages(files, definitions, keepPackages) {
     }
     (packages[packageOf(name)] ??= {})[simpleName(name)] = fields;
   }
+  // apiVersion → kind → message, from the definitions' x-kubernetes-group-version-kind (GVKs whose
+  // messages kubectl lacks, e.g. apiextensions.k8s.io, are left out).
+  const kinds = {};
+  for (const [defName, d] of Object.entries(definitions).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    const message = defName.replace(/^io\.k8s\./, 'k8s.io.');
+    if (!packages[packageOf(message)]?.[simpleName(message)]) continue;
+    for (const g of d['x-kubernetes-group-version-kind'] ?? []) {
+      const gv = g.group ? `${g.group}/${g.version}` : g.version;
+      (kinds[gv] ??= {})[g.kind] = message;
+    }
+  }
   if (problems.length) throw new Error(`cannot build the protobuf table:\n  ${problems.join('\n  ')}`);
-  return { packages, arrays: arrays.sort() };
+  const sortedKinds = Object.fromEntries(Object.keys(kinds).sort().map((gv) => [gv, Object.fromEntries(Object.entries(kinds[gv]).sort(([a], [b]) => (a < b ? -1 : 1)))]));
+  return { packages, arrays: arrays.sort(), kinds: sortedKinds };
 }

@@ -56,4 +56,19 @@ describe('real kubectl against the host: basics', () => {
     expect(r.code).not.toBe(0);
     expect(r.stderr.trim()).toBe('error: failed to create configmap: namespaces "nowhere" not found');
   });
+
+  it('streams changes to kubectl get -w', async () => {
+    const w = h.spawnKubectl(['get', 'configmaps', '-w']);
+    try {
+      const deadline = Date.now() + 20_000;
+      while (!w.output().includes('kube-root-ca.crt') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+      const f = h.file('cm.yaml', 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: watched\ndata:\n  a: b\n');
+      expect((await h.kubectl(['apply', '-f', f])).stdout.trim()).toBe('configmap/watched created');
+      while (!/watched\s+1\s+/.test(w.output()) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+      expect(w.output()).toMatch(/^NAME\s+DATA\s+AGE/m);
+      expect(w.output()).toMatch(/watched\s+1\s+\S+/);
+    } finally {
+      w.proc.kill();
+    }
+  });
 });

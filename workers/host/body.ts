@@ -27,10 +27,8 @@ export function parseBody(text: string, contentType: string): BodyResult {
     try {
       return { ok: true, value: JSON.parse(text) };
     } catch (err) {
-      const pos = /position (\d+)/.exec(String(err))?.[1];
-      const where = pos !== undefined ? lineCol(text, Number(pos)) : undefined;
-      const at = where ? ` at line ${where.line}, column ${where.col}` : '';
-      return { ok: false, status: 400, message: `error decoding JSON${at}: ${(err as Error).message}` };
+      const where = lineCol(text, jsonErrorOffset(text));
+      return { ok: false, status: 400, message: `error decoding JSON at line ${where.line}, column ${where.col}: ${(err as Error).message}` };
     }
   }
   const doc = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
@@ -53,4 +51,73 @@ function lineCol(text: string, pos: number): { line: number; col: number } {
     } else col++;
   }
   return { line, col };
+}
+
+/** Offset of the first character a JSON parser would stop at (V8's messages no longer carry it). */
+export function jsonErrorOffset(text: string): number {
+  let i = 0;
+  const ws = () => {
+    while (i < text.length && ' \t\n\r'.includes(text[i])) i++;
+  };
+  const fail = (): never => {
+    throw i;
+  };
+  const value = (): void => {
+    ws();
+    const c = text[i];
+    if (c === '{') {
+      i++;
+      ws();
+      if (text[i] === '}') return void i++;
+      for (;;) {
+        ws();
+        if (text[i] !== '"') fail();
+        str();
+        ws();
+        if (text[i] !== ':') fail();
+        i++;
+        value();
+        ws();
+        if (text[i] === ',') i++;
+        else if (text[i] === '}') return void i++;
+        else fail();
+      }
+    } else if (c === '[') {
+      i++;
+      ws();
+      if (text[i] === ']') return void i++;
+      for (;;) {
+        value();
+        ws();
+        if (text[i] === ',') i++;
+        else if (text[i] === ']') return void i++;
+        else fail();
+      }
+    } else if (c === '"') str();
+    else if (c === '-' || (c >= '0' && c <= '9')) {
+      const m = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/.exec(text.slice(i));
+      if (!m) fail();
+      i += m![0].length;
+    } else {
+      for (const lit of ['true', 'false', 'null']) if (text.startsWith(lit, i)) return void (i += lit.length);
+      fail();
+    }
+  };
+  const str = () => {
+    i++;
+    while (i < text.length && text[i] !== '"') {
+      if (text[i] === '\\') i++;
+      else if (text.charCodeAt(i) < 0x20) fail();
+      i++;
+    }
+    if (i >= text.length) fail();
+    i++;
+  };
+  try {
+    value();
+    ws();
+    return i < text.length ? i : text.length;
+  } catch (at) {
+    return typeof at === 'number' ? at : 0;
+  }
 }

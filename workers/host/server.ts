@@ -101,6 +101,8 @@ function streamWatch(cluster: Cluster, apiReq: Parameters<Cluster['watch']>[0], 
   const handle = cluster.watch(apiReq, (e) => (started ? write(e) : pending.push(e)));
   if ('status' in handle) return sendJson(res, handle);
   res.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-cache, private', 'Transfer-Encoding': 'chunked' });
+  // A watcher waits for the response headers before it reads events.
+  res.flushHeaders();
   started = true;
   for (const e of pending) write(e);
   const stop = () => {

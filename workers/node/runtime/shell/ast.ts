@@ -17,9 +17,8 @@ export interface Redir {
   fd: number;
   op: RedirOp;
   target: Word;
-  /** Here-document body (`<<`), and whether its delimiter was quoted (no expansion). */
-  body?: string;
-  literal?: boolean;
+  /** Here-document (`<<`): filled in when the lexer reaches the body; `literal` when the delimiter was quoted. */
+  here?: { body: string; literal: boolean };
 }
 
 export interface Assign {

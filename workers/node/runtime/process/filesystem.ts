@@ -1,0 +1,222 @@
+/**
+ * A container's view of files: its own writable layer (seeded from the
+ * image) with the pod's volumes mounted over it. Paths are absolute and
+ * normalised; mounts are matched by longest prefix as the kernel would.
+ */
+import type { Volume } from '../types';
+
+export type FsError = 'ENOENT' | 'EROFS' | 'EISDIR' | 'ENOTDIR' | 'EEXIST' | 'ENOTEMPTY';
+
+export interface FileStat {
+  type: 'file' | 'dir' | 'link';
+  size: number;
+  /** Where a symlink points (atomic-writer volume entries). */
+  target?: string;
+  readOnly: boolean;
+  mtime: number;
+}
+
+export interface Mount {
+  path: string;
+  volume: Volume;
+  subPath?: string;
+  readOnly: boolean;
+}
+
+export function normalizePath(path: string, cwd = '/'): string {
+  const abs = path.startsWith('/') ? path : `${cwd.replace(/\/$/, '')}/${path}`;
+  const out: string[] = [];
+  for (const seg of abs.split('/')) {
+    if (seg === '' || seg === '.') continue;
+    if (seg === '..') out.pop();
+    else out.push(seg);
+  }
+  return '/' + out.join('/');
+}
+
+function join(a: string, b: string): string {
+  if (!a) return b;
+  if (!b) return a;
+  return `${a}/${b}`;
+}
+
+export class ContainerFs {
+  private files = new Map<string, { content: string; mtime: number }>();
+  private dirs = new Set<string>(['/']);
+  private mounts: Mount[];
+
+  constructor(seed: Record<string, string>, mounts: Mount[], private readonly now: () => number) {
+    const t = now();
+    for (const [path, content] of Object.entries(seed)) {
+      if (path.endsWith('/')) this.addDirs(normalizePath(path));
+      else this.setFile(normalizePath(path), content, t);
+    }
+    // Longest mount path first so nested mounts win.
+    this.mounts = mounts
+      .map((m) => ({ ...m, path: normalizePath(m.path) }))
+      .sort((a, b) => b.path.length - a.path.length);
+    for (const m of this.mounts) this.addDirs(parentOf(m.path));
+  }
+
+  private addDirs(dir: string): void {
+    let d = dir;
+    while (!this.dirs.has(d)) {
+      this.dirs.add(d);
+      d = parentOf(d);
+    }
+  }
+
+  private setFile(path: string, content: string, mtime: number): void {
+    this.addDirs(parentOf(path));
+    this.files.set(path, { content, mtime });
+  }
+
+  /** The mount serving `path`, with the path relative to the volume root. */
+  private mountOf(path: string): { mount: Mount; rel: string } | undefined {
+    for (const m of this.mounts) {
+      if (path === m.path || path.startsWith(m.path === '/' ? '/' : `${m.path}/`)) {
+        const rest = path === m.path ? '' : path.slice(m.path.length + 1);
+        return { mount: m, rel: join(m.subPath ?? '', rest) };
+      }
+    }
+    return undefined;
+  }
+
+  isMountPoint(path: string): boolean {
+    return this.mounts.some((m) => m.path === path);
+  }
+
+  stat(path: string): FileStat | undefined {
+    const p = normalizePath(path);
+    const hit = this.mountOf(p);
+    if (hit) {
+      const { mount, rel } = hit;
+      const readOnly = mount.readOnly || mount.volume.readOnly;
+      const content = rel === '' ? undefined : mount.volume.read(rel);
+      if (content !== undefined) {
+        const top = !rel.includes('/') && !rel.startsWith('..');
+        if (mount.volume.atomic && top && !mount.subPath) {
+          return { type: 'link', size: `..data/${rel}`.length, target: `..data/${rel}`, readOnly, mtime: 0 };
+        }
+        return { type: 'file', size: byteLength(content), readOnly, mtime: 0 };
+      }
+      if (rel === '' || mount.volume.list(rel).length > 0 || mount.volume.list(parentRel(rel)).includes(baseOf(rel))) {
+        return { type: 'dir', size: 4096, readOnly, mtime: 0 };
+      }
+      return undefined;
+    }
+    const f = this.files.get(p);
+    if (f) return { type: 'file', size: byteLength(f.content), readOnly: false, mtime: f.mtime };
+    if (this.dirs.has(p)) return { type: 'dir', size: 4096, readOnly: false, mtime: 0 };
+    return undefined;
+  }
+
+  read(path: string): string | undefined {
+    const p = normalizePath(path);
+    if (p === '/dev/null') return '';
+    const hit = this.mountOf(p);
+    if (hit) return hit.rel === '' ? undefined : hit.mount.volume.read(hit.rel);
+    return this.files.get(p)?.content;
+  }
+
+  write(path: string, content: string, append = false): FsError | undefined {
+    const p = normalizePath(path);
+    if (p === '/dev/null') return undefined;
+    const hit = this.mountOf(p);
+    if (hit) {
+      const { mount, rel } = hit;
+      if (mount.readOnly || mount.volume.readOnly) return 'EROFS';
+      if (rel === '') return 'EISDIR';
+      const prev = append ? mount.volume.read(rel) ?? '' : '';
+      return mount.volume.write(rel, prev + content) ? undefined : 'EROFS';
+    }
+    if (this.dirs.has(p)) return 'EISDIR';
+    const parent = parentOf(p);
+    if (!this.dirs.has(parent)) {
+      return this.files.has(parent) ? 'ENOTDIR' : this.mountOf(parent) ? undefined : 'ENOENT';
+    }
+    const prev = append ? this.files.get(p)?.content ?? '' : '';
+    this.files.set(p, { content: prev + content, mtime: this.now() });
+    return undefined;
+  }
+
+  /** Names directly inside `dir`, sorted as `ls` does (byte order), or undefined if not a directory. */
+  list(dir: string): string[] | undefined {
+    const p = normalizePath(dir);
+    const names = new Set<string>();
+    const hit = this.mountOf(p);
+    if (hit) {
+      const st = this.stat(p);
+      if (!st || st.type !== 'dir') return undefined;
+      for (const n of hit.mount.volume.list(hit.rel)) names.add(n.replace(/\/$/, ''));
+    } else {
+      if (!this.dirs.has(p)) return undefined;
+      const prefix = p === '/' ? '/' : `${p}/`;
+      for (const f of this.files.keys()) if (f.startsWith(prefix) && !f.slice(prefix.length).includes('/')) names.add(f.slice(prefix.length));
+      for (const d of this.dirs) if (d !== p && d.startsWith(prefix) && !d.slice(prefix.length).includes('/')) names.add(d.slice(prefix.length));
+    }
+    // Mount points show up in their parent directory even if the layer lacks them.
+    for (const m of this.mounts) if (m.path !== p && parentOf(m.path) === p) names.add(baseOf(m.path));
+    return [...names].sort();
+  }
+
+  mkdir(path: string, parents: boolean): FsError | undefined {
+    const p = normalizePath(path);
+    const st = this.stat(p);
+    if (st) return parents && st.type === 'dir' ? undefined : 'EEXIST';
+    const hit = this.mountOf(p);
+    if (hit) return hit.mount.readOnly || hit.mount.volume.readOnly ? 'EROFS' : undefined;
+    const parent = parentOf(p);
+    if (!this.stat(parent)) {
+      if (!parents) return 'ENOENT';
+      const err = this.mkdir(parent, true);
+      if (err) return err;
+    }
+    this.addDirs(p);
+    return undefined;
+  }
+
+  remove(path: string, recursive: boolean): FsError | undefined {
+    const p = normalizePath(path);
+    const hit = this.mountOf(p);
+    if (hit) return hit.mount.readOnly || hit.mount.volume.readOnly || hit.rel === '' ? 'EROFS' : hit.mount.volume.write(hit.rel, '') ? undefined : 'EROFS';
+    if (this.files.delete(p)) return undefined;
+    if (!this.dirs.has(p)) return 'ENOENT';
+    const prefix = `${p}/`;
+    const children = [...this.files.keys()].filter((f) => f.startsWith(prefix));
+    const subdirs = [...this.dirs].filter((d) => d.startsWith(prefix));
+    if (!recursive) return 'EISDIR';
+    for (const f of children) this.files.delete(f);
+    for (const d of subdirs) this.dirs.delete(d);
+    this.dirs.delete(p);
+    return undefined;
+  }
+}
+
+export function parentOf(path: string): string {
+  const i = path.lastIndexOf('/');
+  return i <= 0 ? '/' : path.slice(0, i);
+}
+
+export function baseOf(path: string): string {
+  return path.slice(path.lastIndexOf('/') + 1);
+}
+
+function parentRel(rel: string): string {
+  const i = rel.lastIndexOf('/');
+  return i === -1 ? '' : rel.slice(0, i);
+}
+
+export function byteLength(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff) {
+      n += 4;
+      i++;
+    } else n += 3;
+  }
+  return n;
+}
