@@ -6,13 +6,30 @@ import zlib from 'node:zlib';
 
 const GZIP_MAGIC = Buffer.from([0x1f, 0x8b, 0x08]);
 
-/** Yields every inflatable gzip stream in `bin` (most hits of the magic are not streams). */
+/** The offset where a gzip member's deflate data starts (RFC 1952 header), or -1. */
+function gzipDataStart(bin, i) {
+  const flags = bin[i + 3];
+  if (flags & 0xe0) return -1; // reserved bits: not a gzip header
+  let p = i + 10;
+  if (flags & 0x04) p += 2 + bin.readUInt16LE(p); // FEXTRA
+  if (flags & 0x08) p = bin.indexOf(0, p) + 1; // FNAME
+  if (flags & 0x10) p = bin.indexOf(0, p) + 1; // FCOMMENT
+  if (flags & 0x02) p += 2; // FHCRC
+  return p > i && p < bin.length ? p : -1;
+}
+
+/**
+ * Yields every inflatable gzip member in `bin` (most hits of the magic are not streams). Each is
+ * inflated on its own: gunzip would run on into a member that happens to follow.
+ */
 export function* gzipStreams(bin) {
   for (let i = bin.indexOf(GZIP_MAGIC); i >= 0; i = bin.indexOf(GZIP_MAGIC, i + 1)) {
+    const start = gzipDataStart(bin, i);
+    if (start < 0) continue;
     let out;
     try {
-      // Streams are not delimited in the binary: inflate what follows and stop at the stream's end.
-      out = zlib.gunzipSync(bin.subarray(i, i + 4 * 1024 * 1024), { finishFlush: zlib.constants.Z_SYNC_FLUSH });
+      // Members are not delimited in the binary: inflate what follows; inflate stops at the member's end.
+      out = zlib.inflateRawSync(bin.subarray(start, start + 4 * 1024 * 1024), { finishFlush: zlib.constants.Z_SYNC_FLUSH });
     } catch {
       continue;
     }

@@ -48,11 +48,21 @@ export class ApiServer {
 
   constructor(readonly deps: ServerDeps) {
     const { store, registry, clock } = deps;
+    // `pods`, `storageclasses.storage.k8s.io` → the resource, cached per registry version.
+    let cache = new Map<string, ResourceType | undefined>();
+    let cachedVersion = -1;
     const find = (resource: string) => {
-      const dot = resource.indexOf('.');
-      const plural = dot < 0 ? resource : resource.slice(0, dot);
-      const group = dot < 0 ? '' : resource.slice(dot + 1);
-      return registry.all().find((r) => r.plural === plural && r.group === group);
+      if (cachedVersion !== registry.version) {
+        cache = new Map();
+        cachedVersion = registry.version;
+      }
+      if (!cache.has(resource)) {
+        const dot = resource.indexOf('.');
+        const plural = dot < 0 ? resource : resource.slice(0, dot);
+        const group = dot < 0 ? '' : resource.slice(dot + 1);
+        cache.set(resource, registry.all().find((r) => r.plural === plural && r.group === group && !r.conversion));
+      }
+      return cache.get(resource);
     };
     this.ctx = {
       get now() {

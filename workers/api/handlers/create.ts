@@ -70,6 +70,8 @@ export function createObject(s: Scope, obj: KubeObject, manager: string, managed
   let errs = [...(rt.validatesMeta ? [] : s.machinery.validateObjectMeta(rt, obj)), ...(rt.validate?.(obj, s.ctx) ?? [])];
   if (!errs.length) errs = s.machinery.validateObjectMeta(rt, obj, true);
   if (errs.length) return { ok: false, status: S.invalid(rt, meta.name ?? '', errs) };
+  const allocErrs = rt.allocate?.(obj, undefined, s.ctx, s.rng) ?? [];
+  if (allocErrs.length) return { ok: false, status: S.invalid(rt, meta.name ?? '', allocErrs) };
 
   if (!managedFieldsDone) {
     const mf = s.machinery.managedFields(rt, undefined, obj, manager, s.clock.timestamp());

@@ -26,6 +26,8 @@ export function handleSubresource(s: Scope): ApiResponse {
       return s.req.verb === 'create' ? bind(s, current) : notAllowed(s);
     case 'eviction':
       return s.req.verb === 'create' ? evict(s, current) : notAllowed(s);
+    case 'finalize':
+      return s.req.verb === 'update' ? finalizeNamespace(s, current) : notAllowed(s);
     default: {
       const proxy = s.server.nodeProxy;
       if (proxy && (sub === 'log' || sub === 'exec' || sub === 'attach')) return proxy(s.rt, current.value, sub, s.req.query ?? {}, s.req.body);
@@ -202,4 +204,29 @@ function evict(s: Scope, current: KeyValue<KubeObject>): ApiResponse {
   const r = deleteOne(s, current, (body.deleteOptions ?? {}) as Parameters<typeof deleteOne>[2]);
   if (r.status >= 400) return r;
   return ok(S.success(), 201);
+}
+
+/**
+ * namespaces/{name}/finalize (pkg/registry/core/namespace/storage FinalizeREST):
+ * only spec.finalizers change; a terminating namespace with none left is gone.
+ */
+function finalizeNamespace(s: Scope, current: KeyValue<KubeObject>): ApiResponse {
+  const checked = checkBody(s, s.req.body);
+  if (S.isStatus(checked)) return fail(checked);
+  const rv = checked.metadata?.resourceVersion;
+  if (rv && rv !== String(current.modRevision)) return fail(S.conflict(qualifiedOf(s.rt), s.req.name!, S.OBJECT_MODIFIED));
+  const finalizers = ((checked.spec as { finalizers?: string[] } | undefined)?.finalizers ?? []).slice();
+  const next = clone(current.value);
+  next.spec = { ...((next.spec as object | undefined) ?? {}), finalizers };
+  if (!finalizers.length) delete (next.spec as { finalizers?: string[] }).finalizers;
+  if (isDryRun(s)) return ok(next);
+  if (next.metadata.deletionTimestamp && !finalizers.length && !next.metadata.finalizers?.length) {
+    const r = s.store.txn([{ key: current.key, modRevision: current.modRevision }], [{ type: 'delete', key: current.key }], causeOf(s, 'finalize'));
+    if (!r.succeeded) return fail(S.conflict(qualifiedOf(s.rt), s.req.name!, S.OBJECT_MODIFIED));
+    return ok(next);
+  }
+  next.metadata.resourceVersion = String(s.store.nextRevision());
+  const r = s.store.txn([{ key: current.key, modRevision: current.modRevision }], [{ type: 'put', key: current.key, value: next }], causeOf(s, 'finalize'));
+  if (!r.succeeded) return fail(S.conflict(qualifiedOf(s.rt), s.req.name!, S.OBJECT_MODIFIED));
+  return ok(next);
 }

@@ -122,6 +122,8 @@ export function updateObject(
   const kindErrs = subresource === 'status' ? [] : (rt.validateUpdate?.(next, old, s.ctx) ?? []);
   const errs = [...(rt.validatesMeta && subresource !== 'status' ? [] : s.machinery.validateObjectMetaUpdate(rt, next, old)), ...kindErrs];
   if (errs.length) return { ok: false, status: S.invalid(rt, old.metadata.name!, errs) };
+  const allocErrs = subresource ? [] : (rt.allocate?.(next, old, s.ctx, s.rng) ?? []);
+  if (allocErrs.length) return { ok: false, status: S.invalid(rt, old.metadata.name!, allocErrs) };
 
   // A write that changes nothing leaves the object (and its resourceVersion) alone.
   next.metadata.resourceVersion = old.metadata.resourceVersion;

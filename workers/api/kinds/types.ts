@@ -73,6 +73,11 @@ export interface ResourceType {
   prepareForCreate?(obj: KubeObject, ctx: StrategyContext): void;
   /** Strategy PrepareForUpdate. Mutates `obj`. */
   prepareForUpdate?(obj: KubeObject, old: KubeObject, ctx: StrategyContext): void;
+  /**
+   * After validation, before storing (the registry's BeginCreate/BeginUpdate):
+   * allocate what the object needs (Service clusterIPs and nodePorts). Mutates `obj`.
+   */
+  allocate?(obj: KubeObject, old: KubeObject | undefined, ctx: StrategyContext, rng: { int(n: number): number }): FieldError[];
   /** Validation on create (pkg/apis/<group>/validation). */
   validate?(obj: KubeObject, ctx: StrategyContext): FieldError[];
   /** Validation on update, including immutable fields. */

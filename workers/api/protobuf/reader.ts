@@ -20,22 +20,16 @@ const NEGATIVE_LENGTH = 'proto: negative length found during unmarshaling';
 const TWO_32 = 4294967296;
 
 export class Reader {
-  pos: number;
+  pos = 0;
+  /** End of the message being read: nested messages narrow it, as gogo slices dAtA per message. */
+  limit: number;
 
-  constructor(
-    readonly buf: Uint8Array,
-    start = 0,
-    readonly end = buf.length,
-  ) {
-    this.pos = start;
-  }
-
-  done(): boolean {
-    return this.pos >= this.end;
+  constructor(readonly buf: Uint8Array) {
+    this.limit = buf.length;
   }
 
   private byte(): number {
-    if (this.pos >= this.end) throw new WireError(UNEXPECTED_EOF);
+    if (this.pos >= this.limit) throw new WireError(UNEXPECTED_EOF);
     return this.buf[this.pos++];
   }
 
@@ -137,7 +131,7 @@ export class Reader {
   }
 
   private view(n: number): DataView {
-    if (this.pos + n > this.end) throw new WireError(UNEXPECTED_EOF);
+    if (this.pos + n > this.limit) throw new WireError(UNEXPECTED_EOF);
     const v = new DataView(this.buf.buffer, this.buf.byteOffset + this.pos, n);
     this.pos += n;
     return v;
@@ -148,7 +142,7 @@ export class Reader {
     const len = this.int64();
     if (len < 0) throw new WireError(NEGATIVE_LENGTH);
     const end = this.pos + len;
-    if (end > this.end) throw new WireError(UNEXPECTED_EOF);
+    if (end > this.limit) throw new WireError(UNEXPECTED_EOF);
     return end;
   }
 

@@ -59,6 +59,8 @@ const SPECIAL: Record<string, SpecialKind> = {
 
 /** Kinds every group-version has besides its own; mirrors metav1.AddToGroupVersion (apimachinery pkg/apis/meta/v1/register.go). */
 const OPTION_KINDS = ['ListOptions', 'GetOptions', 'DeleteOptions', 'CreateOptions', 'UpdateOptions', 'PatchOptions', 'WatchEvent'];
+/** metav1.Unversioned types (AddToGroupVersion → AddUnversionedTypes). */
+const UNVERSIONED_KINDS = ['Status', 'APIVersions', 'APIGroupList', 'APIGroup', 'APIResourceList'];
 /** meta.k8s.io/v1 itself: the option types plus the metadata-only views (AddMetaToScheme). */
 const META_GROUP_KINDS = [...OPTION_KINDS, 'PartialObjectMetadata', 'PartialObjectMetadataList'];
 
@@ -66,8 +68,6 @@ export interface Schema {
   message(name: string): CompiledMessage | undefined;
   /** The message registered for apiVersion/kind, if any. */
   kind(apiVersion: string, kind: string): CompiledMessage | undefined;
-  /** Whether any kind is registered for apiVersion. */
-  hasVersion(apiVersion: string): boolean;
 }
 
 const SCALARS = new Set<string>(['double', 'float', 'int64', 'uint64', 'int32', 'fixed64', 'fixed32', 'bool', 'string', 'bytes', 'uint32', 'enum', 'sfixed32', 'sfixed64', 'sint32', 'sint64']);
@@ -123,8 +123,8 @@ export function compileSchema(raw: RawSchema): Schema {
   for (const kind of META_GROUP_KINDS) register('meta.k8s.io/v1', kind, `${META}.${kind}`);
   return {
     message: (name) => messages.get(name),
-    kind: (apiVersion, kind) => kinds.get(apiVersion)?.get(kind),
-    hasVersion: (apiVersion) => kinds.has(apiVersion),
+    // Unversioned kinds resolve by kind alone in any version (runtime.Scheme.New's unversionedKinds).
+    kind: (apiVersion, kind) => kinds.get(apiVersion)?.get(kind) ?? (UNVERSIONED_KINDS.includes(kind) ? messages.get(`${META}.${kind}`) : undefined),
   };
 }
 

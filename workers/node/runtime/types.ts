@@ -23,8 +23,11 @@ export interface ImageInfo {
 
 export type PullResult =
   | { ok: true; image: ImageInfo; durationMs: number }
-  /** reason/message as the kubelet reports them (ErrImagePull). */
-  | { ok: false; message: string };
+  /**
+   * reason/message as the kubelet reports them. `reason` is `ErrImagePull`
+   * unless the reference does not parse (`InvalidImageName`); absent means ErrImagePull.
+   */
+  | { ok: false; message: string; reason?: 'ErrImagePull' | 'InvalidImageName' };
 
 export interface MountedFile {
   /** Absolute path inside the container. */
@@ -41,6 +44,29 @@ export interface Volume {
   read(path: string): string | undefined;
   write(path: string, content: string): boolean;
   readOnly: boolean;
+  /** Delete a file (emptyDir, persistent volumes); absent = read-only semantics for `rm`. */
+  remove?(path: string): boolean;
+  /**
+   * Entries are the kubelet atomic writer's symlinks into `..data`
+   * (configMap, secret, downwardAPI, projected): `ls -l` shows them as links.
+   */
+  atomic?: boolean;
+}
+
+/**
+ * The pod network as a container reaches it (provided by the network layer
+ * later). Without it, names do not resolve: busybox `wget` prints
+ * `wget: bad address 'x'`, as it does when DNS fails.
+ */
+export interface ContainerNetwork {
+  /** DNS: A records for a name (search path applied by the caller), undefined = NXDOMAIN. */
+  resolve(name: string): string[] | undefined;
+  /** An HTTP request to ip:port; `error` when the TCP connection fails. */
+  http(req: { method: string; ip: string; port: number; path: string; host: string; headers?: Record<string, string>; body?: string }):
+    | { status: number; body: string; headers?: Record<string, string> }
+    | { error: 'refused' | 'timeout' | 'unreachable' };
+  /** Plain TCP connect (nc -z). */
+  connect(ip: string, port: number): 'open' | 'refused' | 'timeout';
 }
 
 export interface ContainerConfig {
@@ -63,6 +89,12 @@ export interface ContainerConfig {
   runAsUser?: number;
   mounts: { path: string; volume: Volume; subPath?: string; readOnly: boolean }[];
   terminationMessagePath: string;
+  /** Outbound traffic from this container (wget, curl, nslookup, nc). */
+  network?: ContainerNetwork;
+  /** The kubelet-managed /etc/resolv.conf content, when known. */
+  resolvConf?: string;
+  /** The kubelet-managed /etc/hosts; by default generated from hostname and podIP as the kubelet does. */
+  hostsFile?: string;
 }
 
 export interface LogLine {
@@ -76,11 +108,16 @@ export interface ExecResult {
   stdout: string;
   stderr: string;
   exitCode: number;
+  /**
+   * Set when the runtime could not start the command at all (no such
+   * executable): the CRI returns an error instead of an exit code.
+   */
+  error?: string;
 }
 
 export interface ContainerExit {
   exitCode: number;
-  /** `Completed`, `Error`, `OOMKilled` */
+  /** `Completed`, `Error`, `OOMKilled`; `StartError` (exit 128) when the command does not exist. */
   reason: string;
   /** Termination message (from terminationMessagePath) if any. */
   message?: string;
@@ -93,16 +130,31 @@ export interface ContainerProcess {
   /** Current usage, for probes of memory limits and for metrics. */
   memoryBytes(): number;
   cpuMillis(): number;
+  /** Defined from the moment the onExit callbacks run (always inside a clock task). */
   exited(): ContainerExit | undefined;
-  /** Called once when the process ends by itself or by a signal. */
+  /**
+   * Called once when the process ends by itself or by a signal. It always
+   * runs from a clock task (component `runtime/<node>`), never synchronously
+   * inside start()/signal()/exec(); registering after the exit calls back at once.
+   */
   onExit(cb: (exit: ContainerExit) => void): void;
-  /** Run a command inside the container (kubectl exec, exec probes). */
+  /**
+   * Run a command inside the container (kubectl exec, exec probes). Runs to
+   * completion now: `sleep` inside it takes no virtual time.
+   */
   exec(command: string[], stdin?: string): ExecResult;
+  /** Like exec, but sleeps take virtual time; `done` is called from a clock task. */
+  execOnClock?(command: string[], done: (result: ExecResult) => void, stdin?: string): { cancel(): void };
   /** An HTTP request to a port of this container (probes; service traffic later). */
   http(req: { method: string; path: string; port: number; headers?: Record<string, string> }): { status: number; body: string; headers?: Record<string, string> } | undefined;
   /** Is anything listening on this TCP port (tcpSocket probes)? */
   listening(port: number): boolean;
-  /** SIGTERM: the process may take time to stop; SIGKILL: it stops now (exit 137). */
+  /**
+   * SIGTERM (the image's stop signal): the process may take time to stop, or
+   * ignore it (a shell or `sleep` as PID 1 has no handler, so the kubelet
+   * kills it after the grace period); SIGKILL: it stops at this virtual
+   * instant (exit 137; onExit runs from a zero-delay task).
+   */
   signal(sig: 'TERM' | 'KILL'): void;
 }
 
@@ -113,4 +165,6 @@ export interface ContainerRuntime {
   hasImage(imageRef: string): boolean;
   /** Start a container process now. */
   start(config: ContainerConfig): ContainerProcess;
+  /** Images present on the node, for Node.status.images. */
+  listImages?(): { names: string[]; sizeBytes: number }[];
 }

@@ -26,6 +26,8 @@ import { resourceQuotaStrategy } from './resourceQuota';
 import { secretStrategy } from './secret';
 import { serviceStrategy } from './service';
 import { serviceAccountStrategy } from './serviceAccount';
+import { namespaceDeletion, podDeletion } from './deletion';
+import { allocateService } from './serviceAllocation';
 
 /**
  * Schema decoding should reject wrongly typed input first; if something
@@ -33,7 +35,7 @@ import { serviceAccountStrategy } from './serviceAccount';
  * reports the failure as an InternalError instead.
  */
 function guarded(s: Partial<ResourceType>): Partial<ResourceType> {
-  const out: Partial<ResourceType> = {};
+  const out: Partial<ResourceType> = { ...s };
   const internal = (e: unknown): FieldError[] => [{ type: 'InternalError', field: '', detail: e instanceof Error ? e.message : String(e) }];
   if (s.defaults) out.defaults = (o, c) => void tryRun(() => s.defaults!(o, c));
   if (s.prepareForCreate) out.prepareForCreate = (o, c) => void tryRun(() => s.prepareForCreate!(o, c));
@@ -58,16 +60,16 @@ const strategies: Record<string, Partial<ResourceType>> = {
   Endpoints: endpointsStrategy,
   Event: eventStrategy,
   LimitRange: limitRangeStrategy,
-  Namespace: namespaceStrategy,
+  Namespace: { ...namespaceStrategy, ...namespaceDeletion },
   Node: nodeStrategy,
   PersistentVolume: persistentVolumeStrategy,
   PersistentVolumeClaim: persistentVolumeClaimStrategy,
-  Pod: podStrategy,
+  Pod: { ...podStrategy, ...podDeletion },
   PodTemplate: podTemplateStrategy,
   ReplicationController: replicationControllerStrategy,
   ResourceQuota: resourceQuotaStrategy,
   Secret: secretStrategy,
-  Service: serviceStrategy,
+  Service: { ...serviceStrategy, allocate: allocateService, returnDeletedObject: true },
   ServiceAccount: serviceAccountStrategy,
 };
 

@@ -179,7 +179,11 @@ export class ContainerFs {
   remove(path: string, recursive: boolean): FsError | undefined {
     const p = normalizePath(path);
     const hit = this.mountOf(p);
-    if (hit) return hit.mount.readOnly || hit.mount.volume.readOnly || hit.rel === '' ? 'EROFS' : hit.mount.volume.write(hit.rel, '') ? undefined : 'EROFS';
+    if (hit) {
+      const { mount, rel } = hit;
+      if (mount.readOnly || mount.volume.readOnly || rel === '' || !mount.volume.remove) return 'EROFS';
+      return mount.volume.remove(rel) ? undefined : 'ENOENT';
+    }
     if (this.files.delete(p)) return undefined;
     if (!this.dirs.has(p)) return 'ENOENT';
     const prefix = `${p}/`;

@@ -1,0 +1,134 @@
+/**
+ * What the scheduler precomputes once per pod object (framework.PodInfo):
+ * requests, parsed affinity terms and host ports, so that filters and
+ * scores over many nodes never re-parse the spec.
+ */
+import type { Pod, PodAffinityTerm, WeightedPodAffinityTerm } from 'kubernetes-types/core/v1';
+import type { KubeObject } from '../api/object';
+import { Selector, selectorFromLabelSelector } from '../api/selectors/labels';
+import { podRequests, type Resource } from './resources';
+
+export interface AffinityTerm {
+  namespaces: Set<string>;
+  /** null when the term names no namespaceSelector (matches no extra namespaces). */
+  namespaceSelector: Selector | null;
+  selector: Selector;
+  topologyKey: string;
+}
+
+export interface WeightedAffinityTerm extends AffinityTerm {
+  weight: number;
+}
+
+export interface HostPort {
+  ip: string;
+  protocol: string;
+  port: number;
+}
+
+export interface PodInfo {
+  pod: Pod & KubeObject;
+  key: string;
+  namespace: string;
+  name: string;
+  uid: string;
+  priority: number;
+  labels: Readonly<Record<string, string>>;
+  requests: Resource;
+  nonZeroCPU: number;
+  nonZeroMem: number;
+  requiredAffinityTerms: AffinityTerm[];
+  requiredAntiAffinityTerms: AffinityTerm[];
+  preferredAffinityTerms: WeightedAffinityTerm[];
+  preferredAntiAffinityTerms: WeightedAffinityTerm[];
+  /** The pod has any pod (anti-)affinity (NodeInfo.PodsWithAffinity). */
+  hasAffinity: boolean;
+  /** Container ports (any), and those with a hostPort. */
+  containerPortCount: number;
+  hostPorts: HostPort[];
+  /** A selector in the spec did not parse (framework.NewPodInfo error). */
+  parseError?: string;
+}
+
+const EMPTY: Readonly<Record<string, string>> = Object.freeze({});
+
+/** corev1helpers.PodPriority. */
+export function podPriority(pod: Pod): number {
+  return pod.spec?.priority ?? 0;
+}
+
+export function podKey(pod: KubeObject): string {
+  return `${pod.metadata.namespace}/${pod.metadata.name}`;
+}
+
+export function newPodInfo(obj: KubeObject): PodInfo {
+  const pod = obj as Pod & KubeObject;
+  const spec = pod.spec;
+  const requests = podRequests(pod);
+  const nonZero = podRequests(pod, true);
+  const errors: string[] = [];
+  const aff = spec?.affinity;
+  const terms = (list: PodAffinityTerm[] | undefined) => (list ?? []).map((t) => affinityTerm(pod, t, errors));
+  const weighted = (list: WeightedPodAffinityTerm[] | undefined) =>
+    (list ?? []).map((w) => ({ ...affinityTerm(pod, w.podAffinityTerm, errors), weight: w.weight }));
+  const hostPorts: HostPort[] = [];
+  let containerPortCount = 0;
+  for (const c of spec?.containers ?? []) {
+    for (const p of c.ports ?? []) {
+      containerPortCount++;
+      if ((p.hostPort ?? 0) > 0) hostPorts.push({ ip: p.hostIP || '0.0.0.0', protocol: p.protocol || 'TCP', port: p.hostPort! });
+    }
+  }
+  const info: PodInfo = {
+    pod,
+    key: podKey(pod),
+    namespace: pod.metadata.namespace ?? '',
+    name: pod.metadata.name ?? '',
+    uid: pod.metadata.uid ?? '',
+    priority: podPriority(pod),
+    labels: (pod.metadata.labels as Record<string, string> | undefined) ?? EMPTY,
+    requests,
+    nonZeroCPU: nonZero.milliCPU,
+    nonZeroMem: nonZero.memory,
+    requiredAffinityTerms: terms(aff?.podAffinity?.requiredDuringSchedulingIgnoredDuringExecution),
+    requiredAntiAffinityTerms: terms(aff?.podAntiAffinity?.requiredDuringSchedulingIgnoredDuringExecution),
+    preferredAffinityTerms: weighted(aff?.podAffinity?.preferredDuringSchedulingIgnoredDuringExecution),
+    preferredAntiAffinityTerms: weighted(aff?.podAntiAffinity?.preferredDuringSchedulingIgnoredDuringExecution),
+    hasAffinity: !!(aff && (aff.podAffinity || aff.podAntiAffinity)),
+    containerPortCount,
+    hostPorts,
+  };
+  if (errors.length) info.parseError = errors[0];
+  return info;
+}
+
+/** getNamespacesFromPodAffinityTerm + newAffinityTerm. */
+function affinityTerm(pod: Pod, t: PodAffinityTerm, errors: string[]): AffinityTerm {
+  const sel = selectorFromLabelSelector(t.labelSelector);
+  if (!sel.ok) errors.push(sel.error);
+  let namespaceSelector: Selector | null = null;
+  if (t.namespaceSelector) {
+    const ns = selectorFromLabelSelector(t.namespaceSelector);
+    if (!ns.ok) errors.push(ns.error);
+    else namespaceSelector = ns.selector;
+  }
+  const namespaces = new Set<string>();
+  if (!(t.namespaces?.length) && !t.namespaceSelector) namespaces.add(pod.metadata?.namespace ?? '');
+  else for (const n of t.namespaces ?? []) namespaces.add(n);
+  return { namespaces, namespaceSelector, selector: sel.ok ? sel.selector : Selector.nothing(), topologyKey: t.topologyKey };
+}
+
+/** AffinityTerm.Matches: namespace listed (or selected by label), then the label selector. */
+export function termMatches(term: AffinityTerm, pod: PodInfo, nsLabels: Readonly<Record<string, string>> | null): boolean {
+  if (term.namespaces.has(pod.namespace) || (term.namespaceSelector !== null && nsLabels !== null && term.namespaceSelector.matches(nsLabels))) {
+    return term.selector.matches(pod.labels);
+  }
+  return false;
+}
+
+/** podMatchesAllAffinityTerms: false for no terms. */
+export function podMatchesAllTerms(terms: readonly AffinityTerm[], pod: PodInfo, nsLabels: Readonly<Record<string, string>> | null): boolean {
+  if (terms.length === 0) return false;
+  for (const t of terms) if (!termMatches(t, pod, nsLabels)) return false;
+  return true;
+}
