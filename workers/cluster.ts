@@ -11,7 +11,9 @@ import { buildRegistry } from './api/kinds';
 import { createMachinery } from './api/machinery';
 import type { KubeObject } from './api/object';
 import type { ApiRequest, ApiResponse, WatchEvent, WatchHandle } from './api/request';
-import { buildNode } from './node/nodeObject';
+import { buildNode, nodeInternalIP } from './node/nodeObject';
+import { bootstrapApiserver } from './bootstrap/apiserver';
+import { installAddons } from './bootstrap/addons';
 import { loadDefinitions } from './api/openapi';
 import { InformerFactory } from './client/factory';
 import { ServiceAccountsController } from './controllers/serviceaccount';
@@ -31,7 +33,7 @@ export interface ClusterOptions {
 /** 2025-01-01T00:00:00Z: the default start of virtual time. */
 export const DEFAULT_EPOCH_MS = Date.UTC(2025, 0, 1);
 
-export const SYSTEM_NAMESPACES = ['default', 'kube-node-lease', 'kube-public', 'kube-system'];
+export { SYSTEM_NAMESPACES } from './bootstrap/apiserver';
 
 const ZONES = ['zone-a', 'zone-b', 'zone-c'];
 
@@ -71,6 +73,8 @@ export class Cluster {
     };
     this.bootstrap(opts.nodes ?? 3);
     this.startControllers();
+    // kubeadm installs its add-ons once the control plane is up.
+    this.clock.schedule(0, { component: 'kubeadm', key: 'kube-system', what: 'install add-ons' }, () => installAddons(this.as('kubeadm')));
   }
 
   /**
@@ -103,11 +107,7 @@ export class Cluster {
   }
 
   private bootstrap(workers: number): void {
-    // The API server's own bootstrap controller makes the system namespaces.
-    const apiserver = this.as('kube-apiserver');
-    for (const name of SYSTEM_NAMESPACES) {
-      apiserver({ verb: 'create', group: '', version: 'v1', resource: 'namespaces', body: { apiVersion: 'v1', kind: 'Namespace', metadata: { name } } });
-    }
+    bootstrapApiserver(this.as('kube-apiserver'), nodeInternalIP(0));
     const nodes = [{ name: 'control-plane', controlPlane: true }, ...Array.from({ length: workers }, (_, i) => ({ name: `worker-${i + 1}`, controlPlane: false }))];
     nodes.forEach((n, index) => {
       this.clock.schedule(0, { component: `kubelet/${n.name}`, key: n.name, what: 'register node' }, () => {
