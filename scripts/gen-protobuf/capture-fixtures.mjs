@@ -37,6 +37,8 @@ const commands = (scratch) => [
   { name: 'pdb', args: ['create', 'poddisruptionbudget', 'pdb', '--selector=app=web', '--min-available=50%'] },
   { name: 'ingress', args: ['create', 'ingress', 'ing', '--rule=foo.com/bar*=svc:8080'] },
   { name: 'role', args: ['create', 'role', 'r', '--verb=get,list', '--resource=pods'] },
+  { name: 'priorityclass', args: ['create', 'priorityclass', 'pc', '--value=1000', '--preemption-policy=Never'] },
+  { name: 'tokenrequest', args: ['create', 'token', 'sa', '--duration=1h', '--audience=a', '--bound-object-kind=Pod', '--bound-object-name=p', '--bound-object-uid=u1'], client: false, serverDryRun: false },
   { name: 'selfsubjectaccessreview', args: ['auth', 'can-i', 'get', 'pods'], client: false, serverDryRun: false, exitCode: 1 }, // the echo says "no"
   // drain posts its Eviction as JSON; keep that body so a hand-built protobuf Eviction can be checked against it.
   { name: 'eviction', args: ['drain', 'n1', '--force', '--grace-period=30'], client: false, serverDryRun: false, sends: 'json' },
@@ -66,6 +68,7 @@ const server = http.createServer(async (req, res2) => {
   if (req.method === 'POST') {
     captured.push({ body, protobuf: /protobuf/.test(req.headers['content-type'] ?? '') });
     if (p.endsWith('/eviction')) return json(res2, 201, { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Success', code: 201 });
+    if (p.endsWith('/token')) return json(res2, 201, { kind: 'TokenRequest', apiVersion: 'authentication.k8s.io/v1', metadata: {}, spec: {}, status: { token: 'captured', expirationTimestamp: '2025-01-01T00:00:00Z' } });
     res2.writeHead(201, { 'content-type': req.headers['content-type'] });
     return res2.end(body);
   }

@@ -1,13 +1,26 @@
 /** Reading and parsing request bodies: size limit, JSON or YAML, errors with line and column. */
 import type { IncomingMessage } from 'node:http';
 import { parseDocument } from 'yaml';
+import { decodeKubernetesProtobuf, protobufDecodeFailureMessage, PROTOBUF_CONTENT_TYPE } from '../api/protobuf';
+
+/**
+ * A protobuf body (what kubectl's typed clients send), decoded to the JSON
+ * object it stands for. `into` is the endpoint's kind, for defaults and messages.
+ */
+export function parseProtobufBody(bytes: Uint8Array, into: { apiVersion: string; kind: string }): BodyResult {
+  const r = decodeKubernetesProtobuf(bytes, into);
+  if (r.ok) return { ok: true, value: r.object };
+  return { ok: false, status: 400, message: protobufDecodeFailureMessage(r, into.kind, bytes) };
+}
+
+export const isProtobuf = (contentType: string) => contentType.startsWith(PROTOBUF_CONTENT_TYPE);
 
 /** The apiserver's request body limit (3 MiB). */
 export const MAX_BODY_BYTES = 3 * 1024 * 1024;
 
 export type BodyResult = { ok: true; value: unknown } | { ok: false; status: 400 | 413; message: string };
 
-export async function readBody(req: IncomingMessage): Promise<{ ok: true; text: string } | { ok: false; status: 413; message: string }> {
+export async function readBody(req: IncomingMessage): Promise<{ ok: true; bytes: Buffer; text: string } | { ok: false; status: 413; message: string }> {
   const chunks: Buffer[] = [];
   let size = 0;
   let tooLarge = false;
@@ -17,7 +30,8 @@ export async function readBody(req: IncomingMessage): Promise<{ ok: true; text: 
     else chunks.push(chunk as Buffer);
   }
   if (tooLarge) return { ok: false, status: 413, message: `Request entity too large: limit is ${MAX_BODY_BYTES}` };
-  return { ok: true, text: Buffer.concat(chunks).toString('utf8') };
+  const bytes = Buffer.concat(chunks);
+  return { ok: true, bytes, text: bytes.toString('utf8') };
 }
 
 export function parseBody(text: string, contentType: string): BodyResult {

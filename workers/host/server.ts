@@ -8,7 +8,7 @@ import type { Cluster } from '../cluster';
 import type { ApiResponse, WatchEvent } from '../api/request';
 import * as S from '../api/status';
 import { routeRequest } from './route';
-import { parseBody, readBody } from './body';
+import { isProtobuf, parseBody, parseProtobufBody, readBody } from './body';
 import { serveDiscovery } from './discoveryRoutes';
 import { serveOpenApi } from './openapiRoutes';
 
@@ -77,7 +77,7 @@ async function handle(cluster: Cluster, req: IncomingMessage, res: ServerRespons
   const contentType = req.headers['content-type'] ?? 'application/json';
   const read = await readBody(req);
   if (!read.ok) return sendJson(res, { status: 413, body: S.tooLarge(read.message) });
-  const parsed = parseBody(read.text, contentType);
+  const parsed = isProtobuf(contentType) ? parseProtobufBody(read.bytes, bodyKindOf(cluster, routed.req)) : parseBody(read.text, contentType);
   if (!parsed.ok) return sendJson(res, { status: parsed.status, body: S.badRequest(parsed.message) });
 
   const apiReq = {
@@ -134,4 +134,13 @@ export function sendJson(res: ServerResponse, r: ApiResponse | { status: number;
 export function sendText(res: ServerResponse, status: number, text: string): void {
   res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'Content-Length': String(Buffer.byteLength(text)) });
   res.end(text);
+}
+
+/** The kind a request body is expected to be, for protobuf decoding (subresources have their own). */
+function bodyKindOf(cluster: Cluster, req: { group: string; version: string; resource: string; subresource?: string }): { apiVersion: string; kind: string } {
+  if (req.subresource === 'eviction') return { apiVersion: 'policy/v1', kind: 'Eviction' };
+  if (req.subresource === 'binding') return { apiVersion: 'v1', kind: 'Binding' };
+  if (req.subresource === 'scale') return { apiVersion: 'autoscaling/v1', kind: 'Scale' };
+  const rt = cluster.api.deps.registry.lookup(req.group, req.version, req.resource);
+  return { apiVersion: req.group ? `${req.group}/${req.version}` : req.version, kind: rt?.kind ?? '' };
 }

@@ -93,7 +93,8 @@ function decode(bytes: Uint8Array, schema: Schema, defaults: KindDefaults | unde
   let { apiVersion, kind } = env;
   if (defaults) {
     if (!kind) kind = defaults.kind;
-    if (!apiVersion.includes('/') ? !apiVersion : !apiVersion.slice(apiVersion.indexOf('/') + 1)) apiVersion = defaults.apiVersion;
+    // Only a missing version is defaulted (with its group); "apps/" counts as missing.
+    if (!apiVersion.slice(apiVersion.indexOf('/') + 1)) apiVersion = defaults.apiVersion;
   }
   if (!kind) return { ok: false, message: `Object 'Kind' is missing in '${typeMetaGoSyntax(env)}'`, apiVersion };
   if (!apiVersion) return { ok: false, message: `Object 'apiVersion' is missing in '${typeMetaGoSyntax(env)}'`, kind };

@@ -1,0 +1,1 @@
+export function readZipEntry(buf: Buffer, name: string): Buffer;
