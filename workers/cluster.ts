@@ -21,6 +21,9 @@ import { RootCACertPublisher } from './controllers/rootcacertpublisher';
 import { CLUSTER_CA_BUNDLE } from './api/clusterCA';
 import { EventRecorder } from './client/events';
 import type { ComponentContext } from './controllers/context';
+import { startDeploymentController, type DeploymentController } from './controllers/deployment/controller';
+import { startReplicaSetController, type ReplicaSetController } from './controllers/replicaset';
+import { startReplicationControllerController } from './controllers/replicationcontroller';
 
 export interface ClusterOptions {
   seed?: number;
@@ -28,6 +31,11 @@ export interface ClusterOptions {
   nodes?: number;
   /** Virtual time at start (ms since 1970); fixed by default so histories repeat. */
   epochMs?: number;
+  /**
+   * Which workload controllers to run (default all). Tests of one controller
+   * pass `[]` and construct the one under test themselves.
+   */
+  controllers?: readonly ControllerName[];
 }
 
 /** 2025-01-01T00:00:00Z: the default start of virtual time. */
@@ -36,6 +44,9 @@ export const DEFAULT_EPOCH_MS = Date.UTC(2025, 0, 1);
 export { SYSTEM_NAMESPACES } from './bootstrap/apiserver';
 
 const ZONES = ['zone-a', 'zone-b', 'zone-c'];
+
+export const CONTROLLER_NAMES = ['deployment', 'replicaset', 'replicationcontroller'] as const;
+export type ControllerName = (typeof CONTROLLER_NAMES)[number];
 
 export class Cluster {
   readonly clock: Clock;
@@ -47,8 +58,15 @@ export class Cluster {
   readonly informers: InformerFactory;
   /** The context control-plane and node components are built with. */
   readonly components: ComponentContext;
+  /** Running controllers by name (their decisions are read for narration). */
+  readonly controllers: {
+    deployment?: DeploymentController;
+    replicaset?: ReplicaSetController;
+    replicationcontroller?: ReplicaSetController;
+  } = {};
 
-  constructor(opts: ClusterOptions = {}) {
+  constructor(private readonly options: ClusterOptions = {}) {
+    const opts = options;
     this.seed = opts.seed ?? 1;
     this.clock = new Clock(opts.epochMs ?? DEFAULT_EPOCH_MS);
     this.rng = new Rng(this.seed);
@@ -90,6 +108,10 @@ export class Cluster {
     const kcm = this.as('kube-controller-manager');
     new ServiceAccountsController(this.clock, this.informers, kcm);
     new RootCACertPublisher(this.clock, this.informers, kcm, CLUSTER_CA_BUNDLE);
+    const want = (name: ControllerName) => (this.options.controllers ?? CONTROLLER_NAMES).includes(name);
+    if (want('deployment')) this.controllers.deployment = startDeploymentController(this.components);
+    if (want('replicaset')) this.controllers.replicaset = startReplicaSetController(this.components);
+    if (want('replicationcontroller')) this.controllers.replicationcontroller = startReplicationControllerController(this.components);
     this.informers.start();
   }
 

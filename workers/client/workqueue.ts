@@ -21,6 +21,7 @@ export interface WorkQueueOptions {
 
 export class WorkQueue {
   private queued = new Map<string, Task>();
+  private waiting = new Map<string, Task>();
   private failures = new Map<string, number>();
   private shuttingDown = false;
   /** Last error per key, for narration. */
@@ -32,22 +33,33 @@ export class WorkQueue {
     private readonly opts: WorkQueueOptions,
   ) {}
 
-  /** Queue `key` now; no-op when it is already waiting. */
+  /** Queue `key` now; no-op when it is already queued. */
   add(key: string): void {
-    this.addAfter(key, 0);
+    if (this.shuttingDown) return;
+    const existing = this.queued.get(key);
+    if (existing && !existing.cancelled) return;
+    const task = this.clock.schedule(this.opts.latencyMs ?? 0, { component: this.opts.component, key, what: this.opts.what ?? 'sync' }, () => this.run(key));
+    this.queued.set(key, task);
   }
 
-  /** Queue `key` after `ms` of virtual time; an earlier pending run wins. */
+  /**
+   * Queue `key` once `ms` of virtual time has passed (delaying_queue.go): the
+   * wait is kept apart from the ready queue, and of two waits the earlier wins.
+   */
   addAfter(key: string, ms: number): void {
     if (this.shuttingDown) return;
-    const at = this.clock.now() + ms + (this.opts.latencyMs ?? 0);
-    const existing = this.queued.get(key);
-    if (existing && !existing.cancelled) {
-      if (existing.at <= at) return;
-      this.clock.cancel(existing);
+    if (ms <= 0) return this.add(key);
+    const at = this.clock.now() + ms;
+    const waiting = this.waiting.get(key);
+    if (waiting && !waiting.cancelled) {
+      if (waiting.at <= at) return;
+      this.clock.cancel(waiting);
     }
-    const task = this.clock.schedule(at - this.clock.now(), { component: this.opts.component, key, what: this.opts.what ?? 'sync' }, () => this.run(key));
-    this.queued.set(key, task);
+    const task = this.clock.schedule(ms, { component: this.opts.component, key, what: 'requeue' }, () => {
+      this.waiting.delete(key);
+      this.add(key);
+    });
+    this.waiting.set(key, task);
   }
 
   /** Queue with per-item exponential back-off (ItemExponentialFailureRateLimiter). */
@@ -74,8 +86,9 @@ export class WorkQueue {
 
   shutDown(): void {
     this.shuttingDown = true;
-    for (const t of this.queued.values()) this.clock.cancel(t);
+    for (const t of [...this.queued.values(), ...this.waiting.values()]) this.clock.cancel(t);
     this.queued.clear();
+    this.waiting.clear();
   }
 
   private run(key: string): void {

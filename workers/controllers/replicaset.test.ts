@@ -123,7 +123,7 @@ describe('ReplicaSet controller', () => {
     const failed = events(c, 'web').filter((e) => e.reason === 'FailedCreate');
     expect(failed.length).toBeGreaterThan(0);
     expect(failed[0].type).toBe('Warning');
-    expect(failed[0].message).toMatch(/^Error creating: pods "web-[a-z0-9]+" is forbidden: exceeded quota: q/);
+    expect(failed[0].message).toMatch(/^Error creating: pods "web-" is forbidden: exceeded quota: q, requested: pods=1, used: pods=2, limited: pods=2$/);
     const cond = rsStatus(c, 'web').conditions?.find((x) => x.type === 'ReplicaFailure');
     expect(cond).toMatchObject({ status: 'True', reason: 'FailedCreate' });
     expect(cond?.message).toMatch(/exceeded quota: q/);
@@ -138,7 +138,8 @@ describe('ReplicaSet controller', () => {
     const { c, controllers } = await clusterWith(startReplicaSetController);
     create(c, 'replicasets', replicaSet('web', 1));
     settle(c);
-    ok(c.as('test')({ verb: 'delete', group: 'apps', version: 'v1', resource: 'replicasets', namespace: NS, name: 'web', query: { propagationPolicy: 'Orphan' } }));
+    // No garbage collector runs here, so the pod stays behind, ownerless in effect.
+    ok(c.as('test')({ verb: 'delete', group: 'apps', version: 'v1', resource: 'replicasets', namespace: NS, name: 'web' }));
     settle(c);
     expect(controllers[0].lastDecision(`${NS}/web`)).toBeUndefined();
     expect(pods(c)).toHaveLength(1);

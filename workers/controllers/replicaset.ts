@@ -241,9 +241,11 @@ export class ReplicaSetController {
     }
     const mrs = updated.spec.minReadySeconds ?? 0;
     const want = updated.spec.replicas ?? 1;
-    // A last line of defence against clock skew: look again once pods may have become available.
+    // Look again once pods may have become available. Upstream waits minReadySeconds; on a virtual
+    // clock a sync can fall exactly on the second a pod turned ready, where "ready + min < now" is
+    // still false, so wait one second more (as updatePod does).
     if (mrs > 0 && (updated.status?.readyReplicas ?? 0) === want && (updated.status?.availableReplicas ?? 0) !== want) {
-      return { requeueAfter: mrs * 1000 };
+      this.queue.addAfter(key, mrs * 1000 + 1000);
     }
   }
 

@@ -86,8 +86,13 @@ export function updateObject(
   const hasStatus = (rt.subresources ?? []).includes('status');
   if (subresource === 'status') {
     // Status writes change only status (and nothing of metadata but managedFields).
+    // Status writers may annotate (the Deployment controller records revisions so); nothing else of metadata.
     const keepMeta = next.metadata;
-    const merged: KubeObject = { ...old, metadata: { ...old.metadata, managedFields: keepMeta.managedFields ?? old.metadata.managedFields } };
+    const merged: KubeObject = {
+      ...old,
+      metadata: { ...old.metadata, annotations: keepMeta.annotations ?? old.metadata.annotations, managedFields: keepMeta.managedFields ?? old.metadata.managedFields },
+    };
+    if (merged.metadata.annotations === undefined) delete merged.metadata.annotations;
     for (const f of statusFields) {
       if (next[f] === undefined) delete merged[f];
       else merged[f] = next[f];
@@ -99,7 +104,8 @@ export function updateObject(
       else next[f] = old[f];
     }
   }
-  rt.prepareForUpdate?.(next, old, s.ctx);
+  // The main resource's strategy resets status; a status write has its own rules (above).
+  if (subresource !== 'status') rt.prepareForUpdate?.(next, old, s.ctx);
   if (rt.hasGeneration && subresource !== 'status' && specChanged(next, old, statusFields)) {
     next.metadata.generation = (old.metadata.generation ?? 0) + 1;
   }

@@ -12,7 +12,7 @@ import type { Pod } from './types';
 export const NS = 'default';
 
 export async function clusterWith<T extends unknown[]>(...start: { [K in keyof T]: (ctx: ComponentContext) => T[K] }): Promise<{ c: Cluster; controllers: T }> {
-  const c = await createCluster({ seed: 1 });
+  const c = await createCluster({ seed: 1, controllers: [] });
   const controllers = start.map((s) => s(c.components)) as T;
   c.informers.start();
   settle(c);
@@ -108,3 +108,4 @@ export function finishTerminating(c: Cluster): void {
     c.as('test-kubelet')({ verb: 'delete', group: '', version: 'v1', resource: 'pods', namespace: NS, name: p.metadata.name, body: { gracePeriodSeconds: 0 } });
   }
 }
+
