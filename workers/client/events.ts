@@ -1,8 +1,11 @@
 /**
- * Records core/v1 Events for a component, with client-go's correlation:
- * repeats of the same event (same object, type, reason, message, source)
- * within ten minutes bump `count` and `lastTimestamp` of the first one
- * instead of creating a new object (staging/src/k8s.io/client-go/tools/record/events_cache.go).
+ * Records core/v1 Events for a component, with client-go's EventCorrelator
+ * (staging/src/k8s.io/client-go/tools/record/events_cache.go):
+ * - a spam filter per object and reason (token bucket: burst 25, one more every 5 minutes),
+ * - an aggregator: from the 11th similar event (same object, type, reason,
+ *   other message) within ten minutes, one event "(combined from similar events): …",
+ * - a logger: repeats of the same event bump `count` and `lastTimestamp`
+ *   of the first one instead of creating a new object.
  */
 import type { Clock } from '../clock/clock';
 import type { KubeObject } from '../api/object';
@@ -11,6 +14,9 @@ import type { ApiRequest, ApiResponse } from '../api/request';
 export type EventType = 'Normal' | 'Warning';
 
 const AGGREGATE_WINDOW_MS = 10 * 60 * 1000;
+const AGGREGATE_MAX_EVENTS = 10;
+const SPAM_BURST = 25;
+const SPAM_REFILL_MS = 5 * 60 * 1000;
 
 interface Seen {
   name: string;
@@ -22,6 +28,8 @@ interface Seen {
 
 export class EventRecorder {
   private seen = new Map<string, Seen>();
+  private similar = new Map<string, { messages: Set<string>; at: number }>();
+  private spam = new Map<string, { tokens: number; at: number }>();
   private lastNano = 0n;
 
   constructor(
@@ -44,8 +52,18 @@ export class EventRecorder {
       apiVersion: obj.apiVersion,
       resourceVersion: meta.resourceVersion,
     };
-    const key = [this.component, this.host ?? '', ref.kind, ref.namespace ?? '', ref.name, ref.uid, type, reason, message].join('\u0000');
     const now = this.clock.now();
+    const objectKey = [this.component, this.host ?? '', ref.kind, ref.namespace ?? '', ref.name, ref.uid, ref.apiVersion].join('\u0000');
+    if (!this.allow(`${objectKey}\u0000${type}\u0000${reason}`, now)) return;
+    const aggregateKey = `${objectKey}\u0000${type}\u0000${reason}`;
+    let group = this.similar.get(aggregateKey);
+    if (!group || now - group.at > AGGREGATE_WINDOW_MS) this.similar.set(aggregateKey, (group = { messages: new Set(), at: now }));
+    group.at = now;
+    group.messages.add(message);
+    const combined = group.messages.size > AGGREGATE_MAX_EVENTS;
+    if (combined) message = `(combined from similar events): ${message}`;
+    // The aggregate is one event whatever its latest message; others are keyed by their message.
+    const key = combined ? `${aggregateKey}\u0000*` : `${aggregateKey}\u0000${message}`;
     const ts = this.clock.timestamp(now);
     const prev = this.seen.get(key);
     if (prev && now - prev.at <= AGGREGATE_WINDOW_MS) {
@@ -85,6 +103,17 @@ export class EventRecorder {
     };
     const r = this.api({ verb: 'create', group: '', version: 'v1', resource: 'events', namespace, body });
     if (r.status < 400) this.seen.set(key, { name, namespace, count: 1, firstTimestamp: ts, at: now });
+  }
+
+  /** The spam filter's token bucket for one object and reason. */
+  private allow(key: string, now: number): boolean {
+    let b = this.spam.get(key);
+    if (!b) this.spam.set(key, (b = { tokens: SPAM_BURST, at: now }));
+    b.tokens = Math.min(SPAM_BURST, b.tokens + (now - b.at) / SPAM_REFILL_MS);
+    b.at = now;
+    if (b.tokens < 1) return false;
+    b.tokens -= 1;
+    return true;
   }
 
   /** Event names carry the time in hex nanoseconds (`%x` of UnixNano), kept unique per recorder. */
