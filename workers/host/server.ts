@@ -11,6 +11,7 @@ import { routeRequest } from './route';
 import { isProtobuf, parseBody, parseProtobufBody, readBody } from './body';
 import { serveDiscovery } from './discoveryRoutes';
 import { serveOpenApi } from './openapiRoutes';
+import { handleUpgrade } from './exec';
 
 export const SERVER_VERSION = {
   major: '1',
@@ -37,6 +38,9 @@ export function startHost(cluster: Cluster, opts: HostOptions = {}): Promise<{ s
     });
   });
   server.keepAliveTimeout = 60_000;
+  server.on('upgrade', (req, socket, head) => {
+    if (!handleUpgrade(cluster, req, socket, head)) socket.destroy();
+  });
   return new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(opts.port ?? 0, '127.0.0.1', () => {
