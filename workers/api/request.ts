@@ -32,6 +32,8 @@ export interface ApiResponse {
   body: unknown;
   /** Warning headers (e.g. unknown fields with fieldValidation=Warn). */
   warnings?: string[];
+  /** Set for bodies that are not JSON (pods/log answers `text/plain` with a string body). */
+  contentType?: string;
 }
 
 export interface WatchEvent {

@@ -123,7 +123,8 @@ function streamWatch(cluster: Cluster, apiReq: Parameters<Cluster['watch']>[0], 
 }
 
 export function sendJson(res: ServerResponse, r: ApiResponse | { status: number; body: unknown; contentType?: string }): void {
-  const body = JSON.stringify(r.body);
+  const raw = typeof r.body === 'string' && r.contentType && !r.contentType.includes('json');
+  const body = raw ? (r.body as string) : JSON.stringify(r.body);
   const headers: Record<string, string | string[]> = {
     'Content-Type': 'contentType' in r && r.contentType ? r.contentType : 'application/json',
     'Content-Length': String(Buffer.byteLength(body)),
