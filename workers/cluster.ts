@@ -12,6 +12,8 @@ import { createMachinery } from './api/machinery';
 import type { KubeObject } from './api/object';
 import type { ApiRequest, ApiResponse, WatchEvent, WatchHandle } from './api/request';
 import { buildNode, nodeInternalIP } from './node/nodeObject';
+import { startKubelet, createNodeProxy, type Kubelet } from './node/kubelet';
+import { createRuntime } from './node/runtime';
 import { bootstrapApiserver } from './bootstrap/apiserver';
 import { installAddons } from './bootstrap/addons';
 import { loadDefinitions } from './api/openapi';
@@ -24,6 +26,14 @@ import type { ComponentContext } from './controllers/context';
 import { startDeploymentController, type DeploymentController } from './controllers/deployment/controller';
 import { startReplicaSetController, type ReplicaSetController } from './controllers/replicaset';
 import { startReplicationControllerController } from './controllers/replicationcontroller';
+import { startStatefulSetController } from './controllers/statefulset/controller';
+import { startDaemonSetController } from './controllers/daemonset/controller';
+import { startJobController } from './controllers/job/controller';
+import { startTTLAfterFinishedController } from './controllers/job/ttlAfterFinished';
+import { startCronJobController } from './controllers/cronjob/controller';
+import { Scheduler } from './scheduler/scheduler';
+import { startLifecycleControllers, type LifecycleControllers } from './controllers/lifecycle';
+import { startApiExtensions, withCustomResources } from './api/crd';
 
 export interface ClusterOptions {
   seed?: number;
@@ -36,6 +46,12 @@ export interface ClusterOptions {
    * pass `[]` and construct the one under test themselves.
    */
   controllers?: readonly ControllerName[];
+  /**
+   * Nodes: `run` (default) starts a kubelet per node; `register` only
+   * registers the Node objects, for tests that play the kubelet themselves;
+   * `none` leaves nodes to the test.
+   */
+  kubelets?: 'run' | 'register' | 'none';
 }
 
 /** 2025-01-01T00:00:00Z: the default start of virtual time. */
@@ -45,7 +61,7 @@ export { SYSTEM_NAMESPACES } from './bootstrap/apiserver';
 
 const ZONES = ['zone-a', 'zone-b', 'zone-c'];
 
-export const CONTROLLER_NAMES = ['deployment', 'replicaset', 'replicationcontroller'] as const;
+export const CONTROLLER_NAMES = ['deployment', 'replicaset', 'replicationcontroller', 'statefulset', 'daemonset', 'job', 'ttl-after-finished', 'cronjob', 'scheduler', 'lifecycle'] as const;
 export type ControllerName = (typeof CONTROLLER_NAMES)[number];
 
 export class Cluster {
@@ -58,6 +74,12 @@ export class Cluster {
   readonly informers: InformerFactory;
   /** The context control-plane and node components are built with. */
   readonly components: ComponentContext;
+  /** The kubelet of every node, by node name. */
+  readonly kubelets = new Map<string, Kubelet>();
+  /** Garbage collector, namespace, node lifecycle, pod GC, disruption controllers and leader election. */
+  lifecycle?: LifecycleControllers;
+  /** kube-scheduler (its per-node decisions are read for narration). */
+  scheduler?: Scheduler;
   /** Running controllers by name (their decisions are read for narration). */
   readonly controllers: {
     deployment?: DeploymentController;
@@ -79,7 +101,7 @@ export class Cluster {
       },
     });
     const registry = buildRegistry();
-    this.api = new ApiServer({ store: this.store, clock, rng: this.rng, registry, machinery: createMachinery(registry, this.rng) });
+    this.api = new ApiServer({ store: this.store, clock, rng: this.rng, registry, machinery: withCustomResources(createMachinery(registry, this.rng)) });
     this.driver = new ClockDriver(clock);
     this.informers = new InformerFactory({ handle: (r) => this.api.handle(r), watch: (r, cb) => this.api.watch(r, cb) });
     this.components = {
@@ -112,6 +134,14 @@ export class Cluster {
     if (want('deployment')) this.controllers.deployment = startDeploymentController(this.components);
     if (want('replicaset')) this.controllers.replicaset = startReplicaSetController(this.components);
     if (want('replicationcontroller')) this.controllers.replicationcontroller = startReplicationControllerController(this.components);
+    if (want('statefulset')) startStatefulSetController(this.components);
+    if (want('daemonset')) startDaemonSetController(this.components);
+    if (want('job')) startJobController(this.components);
+    if (want('ttl-after-finished')) startTTLAfterFinishedController(this.components);
+    if (want('cronjob')) startCronJobController(this.components);
+    if (want('scheduler')) this.scheduler = new Scheduler(this.components);
+    if (want('lifecycle')) this.lifecycle = startLifecycleControllers(this.components, this.api.deps.registry);
+    startApiExtensions(this.components, this.api.deps.registry);
     this.informers.start();
   }
 
@@ -131,12 +161,22 @@ export class Cluster {
   private bootstrap(workers: number): void {
     bootstrapApiserver(this.as('kube-apiserver'), nodeInternalIP(0));
     const nodes = [{ name: 'control-plane', controlPlane: true }, ...Array.from({ length: workers }, (_, i) => ({ name: `worker-${i + 1}`, controlPlane: false }))];
+    const mode = this.options.kubelets ?? 'run';
     nodes.forEach((n, index) => {
-      this.clock.schedule(0, { component: `kubelet/${n.name}`, key: n.name, what: 'register node' }, () => {
-        const body = buildNode({ ...n, index, cpu: n.controlPlane ? '2' : '4', memory: n.controlPlane ? '4028424Ki' : '8130124Ki', zone: ZONES[index % ZONES.length] }, this.clock.timestamp());
-        this.as('kubelet')({ verb: 'create', group: '', version: 'v1', resource: 'nodes', body });
-      });
+      const spec = { ...n, index, cpu: n.controlPlane ? '2' : '4', memory: n.controlPlane ? '4028424Ki' : '8130124Ki', zone: ZONES[index % ZONES.length] };
+      if (mode === 'register') {
+        this.clock.schedule(0, { component: `kubelet/${n.name}`, key: n.name, what: 'register node' }, () => {
+          this.as('kubelet')({ verb: 'create', group: '', version: 'v1', resource: 'nodes', body: buildNode(spec, this.clock.timestamp()) });
+        });
+      } else if (mode === 'run') {
+        const runtime = createRuntime(this.clock, this.rng.fork(), n.name);
+        this.kubelets.set(n.name, startKubelet(this.components, { ...spec, runtime, watch: (r, cb) => this.api.watch(r, cb) }));
+      }
     });
+    this.api.nodeProxy = createNodeProxy(
+      (name) => this.kubelets.get(name),
+      (name) => nodes.findIndex((n) => n.name === name),
+    );
   }
 }
 

@@ -1,6 +1,7 @@
 import type { ServerResponse } from 'node:http';
 import type { Cluster } from '../cluster';
 import { openapiV3GroupVersion, openapiV3Index, swaggerV2 } from '../api/openapi';
+import { definitionsWithCustomResources } from '../api/crd';
 import type { ResourceType } from '../api/kinds/types';
 import * as S from '../api/status';
 import { encodeOpenApiV2, negotiateOpenApiV2, OPENAPI_V2_PROTOBUF_CONTENT_TYPE } from '../api/openapi/protobuf';
@@ -24,7 +25,7 @@ export function serveOpenApi(cluster: Cluster, path: string, accept: string | un
     const format = negotiateOpenApiV2(accept);
     if (format === 'protobuf') {
       // kubectl asks for gnostic's protobuf form only.
-      const bytes = encodeOpenApiV2(swaggerV2(resources));
+      const bytes = encodeOpenApiV2(swaggerV2(resources, definitionsWithCustomResources(resources, 'v2')));
       res.writeHead(200, { 'Content-Type': OPENAPI_V2_PROTOBUF_CONTENT_TYPE, 'Content-Length': String(bytes.length) });
       res.end(bytes);
       return;
@@ -34,12 +35,12 @@ export function serveOpenApi(cluster: Cluster, path: string, accept: string | un
       res.end();
       return;
     }
-    return sendJson(res, { status: 200, body: swaggerV2(resources) });
+    return sendJson(res, { status: 200, body: swaggerV2(resources, definitionsWithCustomResources(resources, 'v2')) });
   }
-  if (path === '/openapi/v3') return sendJson(res, { status: 200, body: openapiV3Index(resources) });
+  if (path === '/openapi/v3') return sendJson(res, { status: 200, body: openapiV3Index(resources, definitionsWithCustomResources(resources, 'v3')) });
   const m = /^\/openapi\/v3\/(?:api\/(v1)|apis\/([^/]+)\/([^/]+))$/.exec(path);
   if (m) {
-    const doc = m[1] ? openapiV3GroupVersion(resources, '', 'v1') : openapiV3GroupVersion(resources, m[2], m[3]);
+    const doc = m[1] ? openapiV3GroupVersion(resources, '', 'v1', definitionsWithCustomResources(resources, 'v3')) : openapiV3GroupVersion(resources, m[2], m[3], definitionsWithCustomResources(resources, 'v3'));
     if (doc) return sendJson(res, { status: 200, body: doc });
   }
   sendJson(res, { status: 404, body: S.pathNotFound() });

@@ -8,7 +8,7 @@ let close: () => Promise<void>;
 
 beforeAll(async () => {
   cluster = await createCluster({ seed: 5 });
-  cluster.clock.runUntil({});
+  cluster.clock.runFor(2_000);
   const h = await startHost(cluster);
   url = h.url;
   close = h.close;

@@ -22,6 +22,9 @@ export class SchedulerCache {
   private tree = new NodeTree();
   private images = new Map<string, ImageSummary>();
   private ordered: NodeInfo[] | null = null;
+  /** Counts that let affinity plugins skip the node scan when no pod has affinity. */
+  private podsWithAffinity = 0;
+  private podsWithRequiredAntiAffinity = 0;
 
   /** Nodes in node-tree order (zones round-robin). */
   list(): readonly NodeInfo[] {
@@ -40,10 +43,12 @@ export class SchedulerCache {
 
   /** Nodes hosting a pod with pod (anti-)affinity (HavePodsWithAffinityList). */
   havePodsWithAffinity(): NodeInfo[] {
+    if (this.podsWithAffinity === 0) return [];
     return this.list().filter((n) => n.podsWithAffinity.length > 0);
   }
 
   havePodsWithRequiredAntiAffinity(): NodeInfo[] {
+    if (this.podsWithRequiredAntiAffinity === 0) return [];
     return this.list().filter((n) => n.podsWithRequiredAntiAffinity.length > 0);
   }
 
@@ -117,6 +122,10 @@ export class SchedulerCache {
     }
   }
 
+  podInfo(key: string): PodInfo | undefined {
+    return this.pods.get(key)?.info;
+  }
+
   isAssumed(key: string): boolean {
     return this.pods.get(key)?.assumed ?? false;
   }
@@ -130,12 +139,15 @@ export class SchedulerCache {
     let n = this.nodes.get(st.nodeName);
     if (!n) this.nodes.set(st.nodeName, (n = new NodeInfo(st.nodeName)));
     n.addPod(st.info);
+    if (st.info.hasAffinity) this.podsWithAffinity++;
+    if (st.info.requiredAntiAffinityTerms.length) this.podsWithRequiredAntiAffinity++;
   }
 
   private detach(st: PodState): void {
     const n = this.nodes.get(st.nodeName);
-    if (!n) return;
-    n.removePod(st.info.key);
+    if (!n || !n.removePod(st.info.key)) return;
+    if (st.info.hasAffinity) this.podsWithAffinity--;
+    if (st.info.requiredAntiAffinityTerms.length) this.podsWithRequiredAntiAffinity--;
     if (!n.node && n.pods.length === 0) this.nodes.delete(st.nodeName);
   }
 

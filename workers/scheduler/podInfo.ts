@@ -118,6 +118,16 @@ function affinityTerm(pod: Pod, t: PodAffinityTerm, errors: string[]): AffinityT
   return { namespaces, namespaceSelector, selector: sel.ok ? sel.selector : Selector.nothing(), topologyKey: t.topologyKey };
 }
 
+/**
+ * A PodInfo for a newer copy of the same pod. Requests, affinity and ports
+ * come from fields the API keeps immutable, so only the object and its
+ * labels are taken afresh.
+ */
+export function refreshPodInfo(prev: PodInfo | undefined, obj: KubeObject): PodInfo {
+  if (!prev || !prev.uid || prev.uid !== obj.metadata.uid) return newPodInfo(obj);
+  return { ...prev, pod: obj as Pod & KubeObject, labels: (obj.metadata.labels as Record<string, string> | undefined) ?? EMPTY };
+}
+
 /** AffinityTerm.Matches: namespace listed (or selected by label), then the label selector. */
 export function termMatches(term: AffinityTerm, pod: PodInfo, nsLabels: Readonly<Record<string, string>> | null): boolean {
   if (term.namespaces.has(pod.namespace) || (term.namespaceSelector !== null && nsLabels !== null && term.namespaceSelector.matches(nsLabels))) {

@@ -26,6 +26,8 @@ export class CycleState {
   skipFilter = new Set<string>();
   /** Plugins whose PreScore said Skip: their Score is not run. */
   skipScore = new Set<string>();
+  /** The Filter plugins left after PreFilter skips, worked out once per attempt. */
+  filters: FilterPlugin[] | null = null;
 
   read<T extends StateData>(key: string): T | undefined {
     return this.data.get(key) as T | undefined;
@@ -40,6 +42,7 @@ export class CycleState {
     for (const [k, v] of this.data) c.data.set(k, v.clone ? v.clone() : v);
     c.skipFilter = this.skipFilter;
     c.skipScore = this.skipScore;
+    c.filters = this.filters;
     return c;
   }
 }

@@ -12,7 +12,7 @@ import type { Pod } from './types';
 export const NS = 'default';
 
 export async function clusterWith<T extends unknown[]>(...start: { [K in keyof T]: (ctx: ComponentContext) => T[K] }): Promise<{ c: Cluster; controllers: T }> {
-  const c = await createCluster({ seed: 1, controllers: [] });
+  const c = await createCluster({ seed: 1, controllers: [], kubelets: 'register' });
   const controllers = start.map((s) => s(c.components)) as T;
   c.informers.start();
   settle(c);

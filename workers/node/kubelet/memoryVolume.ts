@@ -14,6 +14,8 @@ export class MemoryVolume implements Volume {
   constructor(
     readonly readOnly: boolean,
     files?: Record<string, string>,
+    /** Written by the kubelet's atomic writer (configMap, secret, projected, downwardAPI). */
+    readonly atomic = false,
   ) {
     if (files) this.replace(files);
   }
@@ -42,6 +44,11 @@ export class MemoryVolume implements Volume {
     if (this.readOnly) return false;
     this.files.set(norm(path), content);
     return true;
+  }
+
+  remove(path: string): boolean {
+    if (this.readOnly) return false;
+    return this.files.delete(norm(path));
   }
 
   get size(): number {

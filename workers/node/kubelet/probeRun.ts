@@ -27,6 +27,7 @@ function hostPort(host: string, port: number): string {
 export function runProbe(probe: Probe, proc: ContainerProcess, container: Container, podIP: string): ProbeOutcome {
   if (probe.exec) {
     const r = proc.exec(probe.exec.command ?? []);
+    if (r.error) return { result: 'failure', output: r.error };
     if (r.exitCode === 0) return { result: 'success', output: r.stdout + r.stderr };
     return { result: 'failure', output: r.stdout + r.stderr };
   }

@@ -157,7 +157,7 @@ export function setUpVolumes(
       }
       const vol = volumes.get(v.name);
       if (vol instanceof MemoryVolume) vol.replace(files.files);
-      else volumes.set(v.name, new MemoryVolume(true, files.files));
+      else volumes.set(v.name, new MemoryVolume(true, files.files, true));
       continue;
     }
     if (volumes.has(v.name)) continue;

@@ -146,7 +146,11 @@ export interface ContainerProcess {
   /** Like exec, but sleeps take virtual time; `done` is called from a clock task. */
   execOnClock?(command: string[], done: (result: ExecResult) => void, stdin?: string): { cancel(): void };
   /** An HTTP request to a port of this container (probes; service traffic later). */
-  http(req: { method: string; path: string; port: number; headers?: Record<string, string> }): { status: number; body: string; headers?: Record<string, string> } | undefined;
+  /**
+   * `clientIP` is the source address (the node for kube-probe) as servers log it;
+   * undefined means connection refused (nothing listening, or not HTTP).
+   */
+  http(req: { method: string; path: string; port: number; headers?: Record<string, string>; clientIP?: string; body?: string }): { status: number; body: string; headers?: Record<string, string> } | undefined;
   /** Is anything listening on this TCP port (tcpSocket probes)? */
   listening(port: number): boolean;
   /**

@@ -39,7 +39,11 @@ export function New(): PreScorePlugin & ScorePlugin {
     score(_state, pod, node) {
       const a = node.allocatable;
       const r = node.requested;
-      return balancedScore([r.milliCPU + pod.requests.milliCPU, r.memory + pod.requests.memory], [a.milliCPU, a.memory]);
+      if (a.milliCPU === 0 || a.memory === 0) return balancedScore([r.milliCPU + pod.requests.milliCPU, r.memory + pod.requests.memory], [a.milliCPU, a.memory]);
+      // The common two-resource case, without the arrays: std = |f1 - f2| / 2.
+      const f1 = Math.min((r.milliCPU + pod.requests.milliCPU) / a.milliCPU, 1);
+      const f2 = Math.min((r.memory + pod.requests.memory) / a.memory, 1);
+      return Math.trunc((1 - Math.abs((f1 - f2) / 2)) * MAX_NODE_SCORE);
     },
   };
 }

@@ -38,9 +38,9 @@ export function New(h: Handle): ScorePlugin {
   return {
     name: Name,
     score(_state, pod, node) {
+      // With no image anywhere, every node scores calculatePriority(0, n) = 0.
+      if (!h.snapshot.hasImages()) return 0;
       const n = (pod.pod.spec?.initContainers?.length ?? 0) + (pod.pod.spec?.containers?.length ?? 0);
-      // With no image anywhere every node scores 0: skip the per-container lookups.
-      if (!h.snapshot.hasImages()) return calculatePriority(0, n);
       return calculatePriority(sumImageScores(node, pod.pod, h.snapshot.list().length), n);
     },
   };

@@ -65,12 +65,25 @@ export function leastRequestedScore(requested: number, capacity: number): number
 export function New(): PreFilterPlugin & FilterPlugin & PreScorePlugin & ScorePlugin {
   return {
     name: Name,
-    events: ['NodeAdd', 'NodeUpdate', 'AssignedPodDelete', 'AssignedPodUpdate'],
+    events: ['NodeAdd', 'NodeUpdate', 'AssignedPodDelete'],
     preFilter() {
       // The requests were computed with the PodInfo.
       return { status: null };
     },
     filter(_state, pod, node) {
+      // Most nodes fit: answer those without building the list of shortfalls.
+      const a = node.allocatable;
+      const u = node.requested;
+      const r = pod.requests;
+      if (
+        node.pods.length + 1 <= a.allowedPodNumber &&
+        r.milliCPU <= a.milliCPU - u.milliCPU &&
+        r.memory <= a.memory - u.memory &&
+        r.ephemeralStorage <= a.ephemeralStorage - u.ephemeralStorage &&
+        !r.scalar?.size
+      ) {
+        return null;
+      }
       const lacking = fitsRequest(pod, node);
       if (lacking.length === 0) return null;
       return unschedulable(...lacking.map((r) => r.reason));

@@ -53,7 +53,20 @@ function splitDomain(name: string): { domain: string; path: string } {
   return { domain, path };
 }
 
+const PARSED = new Map<string, ParseResult>();
+
 export function parseImageReference(image: string): ParseResult {
+  let r = PARSED.get(image);
+  if (!r) {
+    r = parseUncached(image);
+    // Bounded: references come from user input.
+    if (PARSED.size > 10_000) PARSED.clear();
+    PARSED.set(image, r);
+  }
+  return r;
+}
+
+function parseUncached(image: string): ParseResult {
   if (image === '' || image.trim() !== image) return invalid(image, 'invalid reference format');
   let rest = image;
   let digest: string | undefined;

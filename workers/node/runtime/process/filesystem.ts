@@ -23,7 +23,11 @@ export interface Mount {
   readOnly: boolean;
 }
 
+const CLEAN = /^\/(?:[^/.][^/]*\/)*[^/.][^/]*$|^\/$/;
+
 export function normalizePath(path: string, cwd = '/'): string {
+  // Most paths are already clean: skip the split and join.
+  if (CLEAN.test(path)) return path;
   const abs = path.startsWith('/') ? path : `${cwd.replace(/\/$/, '')}/${path}`;
   const out: string[] = [];
   for (const seg of abs.split('/')) {
@@ -40,17 +44,55 @@ function join(a: string, b: string): string {
   return `${a}/${b}`;
 }
 
+/** An image's files, shared read-only by every container of that image. */
+export class ImageLayer {
+  readonly files = new Map<string, string>();
+  readonly dirs = new Set<string>(['/']);
+  /** Directory → names directly inside it. */
+  readonly children = new Map<string, string[]>();
+
+  constructor(seed: Record<string, string>) {
+    for (const [path, content] of Object.entries(seed)) {
+      if (path.endsWith('/')) addDirs(this.dirs, normalizePath(path));
+      else {
+        const p = normalizePath(path);
+        addDirs(this.dirs, parentOf(p));
+        this.files.set(p, content);
+      }
+    }
+    for (const p of [...this.files.keys(), ...this.dirs]) {
+      if (p === '/') continue;
+      const dir = parentOf(p);
+      const list = this.children.get(dir) ?? [];
+      list.push(baseOf(p));
+      this.children.set(dir, list);
+    }
+  }
+}
+
+function addDirs(dirs: Set<string>, dir: string): void {
+  let d = dir;
+  while (!dirs.has(d)) {
+    dirs.add(d);
+    d = parentOf(d);
+  }
+}
+
+/** Shared stand-in for a set nobody has written to yet; never mutated (callers replace it first). */
+const EMPTY: Set<string> = new Set();
+
+/** Files come from the container's own writes, then the shared image layer (copy-on-write). */
 export class ContainerFs {
   private files = new Map<string, { content: string; mtime: number }>();
-  private dirs = new Set<string>(['/']);
+  /** Directories made in the container (most containers make none). */
+  private dirs: Set<string> = EMPTY;
+  /** Image paths this container deleted. */
+  private whiteouts: Set<string> = EMPTY;
   private mounts: Mount[];
 
-  constructor(seed: Record<string, string>, mounts: Mount[], private readonly now: () => number) {
+  constructor(private readonly base: ImageLayer, seed: Record<string, string>, mounts: Mount[], private readonly now: () => number) {
     const t = now();
-    for (const [path, content] of Object.entries(seed)) {
-      if (path.endsWith('/')) this.addDirs(normalizePath(path));
-      else this.setFile(normalizePath(path), content, t);
-    }
+    for (const [path, content] of Object.entries(seed)) this.setFile(normalizePath(path), content, t);
     // Longest mount path first so nested mounts win.
     this.mounts = mounts
       .map((m) => ({ ...m, path: normalizePath(m.path) }))
@@ -58,16 +100,36 @@ export class ContainerFs {
     for (const m of this.mounts) this.addDirs(parentOf(m.path));
   }
 
+  private hasDir(p: string): boolean {
+    return !this.whiteouts.has(p) && (this.dirs.has(p) || this.base.dirs.has(p));
+  }
+
+  private fileOf(p: string): { content: string; mtime: number } | undefined {
+    const own = this.files.get(p);
+    if (own) return own;
+    if (this.whiteouts.has(p)) return undefined;
+    const c = this.base.files.get(p);
+    return c === undefined ? undefined : { content: c, mtime: 0 };
+  }
+
   private addDirs(dir: string): void {
     let d = dir;
-    while (!this.dirs.has(d)) {
+    while (!this.hasDir(d)) {
+      if (this.dirs === EMPTY) this.dirs = new Set();
       this.dirs.add(d);
+      this.whiteouts.delete(d);
       d = parentOf(d);
     }
   }
 
+  private whiteout(path: string): void {
+    if (this.whiteouts === EMPTY) this.whiteouts = new Set();
+    this.whiteouts.add(path);
+  }
+
   private setFile(path: string, content: string, mtime: number): void {
     this.addDirs(parentOf(path));
+    this.whiteouts.delete(path);
     this.files.set(path, { content, mtime });
   }
 
@@ -105,9 +167,9 @@ export class ContainerFs {
       }
       return undefined;
     }
-    const f = this.files.get(p);
+    const f = this.fileOf(p);
     if (f) return { type: 'file', size: byteLength(f.content), readOnly: false, mtime: f.mtime };
-    if (this.dirs.has(p)) return { type: 'dir', size: 4096, readOnly: false, mtime: 0 };
+    if (this.hasDir(p)) return { type: 'dir', size: 4096, readOnly: false, mtime: 0 };
     return undefined;
   }
 
@@ -116,7 +178,7 @@ export class ContainerFs {
     if (p === '/dev/null') return '';
     const hit = this.mountOf(p);
     if (hit) return hit.rel === '' ? undefined : hit.mount.volume.read(hit.rel);
-    return this.files.get(p)?.content;
+    return this.fileOf(p)?.content;
   }
 
   write(path: string, content: string, append = false): FsError | undefined {
@@ -130,13 +192,11 @@ export class ContainerFs {
       const prev = append ? mount.volume.read(rel) ?? '' : '';
       return mount.volume.write(rel, prev + content) ? undefined : 'EROFS';
     }
-    if (this.dirs.has(p)) return 'EISDIR';
+    if (this.hasDir(p)) return 'EISDIR';
     const parent = parentOf(p);
-    if (!this.dirs.has(parent)) {
-      return this.files.has(parent) ? 'ENOTDIR' : this.mountOf(parent) ? undefined : 'ENOENT';
-    }
-    const prev = append ? this.files.get(p)?.content ?? '' : '';
-    this.files.set(p, { content: prev + content, mtime: this.now() });
+    if (!this.hasDir(parent)) return this.fileOf(parent) ? 'ENOTDIR' : 'ENOENT';
+    const prev = append ? this.fileOf(p)?.content ?? '' : '';
+    this.setFile(p, prev + content, this.now());
     return undefined;
   }
 
@@ -150,10 +210,14 @@ export class ContainerFs {
       if (!st || st.type !== 'dir') return undefined;
       for (const n of hit.mount.volume.list(hit.rel)) names.add(n.replace(/\/$/, ''));
     } else {
-      if (!this.dirs.has(p)) return undefined;
+      if (!this.hasDir(p)) return undefined;
       const prefix = p === '/' ? '/' : `${p}/`;
-      for (const f of this.files.keys()) if (f.startsWith(prefix) && !f.slice(prefix.length).includes('/')) names.add(f.slice(prefix.length));
-      for (const d of this.dirs) if (d !== p && d.startsWith(prefix) && !d.slice(prefix.length).includes('/')) names.add(d.slice(prefix.length));
+      const direct = (path: string): void => {
+        if (path !== p && path.startsWith(prefix) && !path.slice(prefix.length).includes('/') && !this.whiteouts.has(path)) names.add(path.slice(prefix.length));
+      };
+      for (const f of this.files.keys()) direct(f);
+      for (const d of this.dirs) direct(d);
+      for (const n of this.base.children.get(p) ?? []) if (!this.whiteouts.has(prefix + n)) names.add(n);
     }
     // Mount points show up in their parent directory even if the layer lacks them.
     for (const m of this.mounts) if (m.path !== p && parentOf(m.path) === p) names.add(baseOf(m.path));
@@ -184,15 +248,22 @@ export class ContainerFs {
       if (mount.readOnly || mount.volume.readOnly || rel === '' || !mount.volume.remove) return 'EROFS';
       return mount.volume.remove(rel) ? undefined : 'ENOENT';
     }
-    if (this.files.delete(p)) return undefined;
-    if (!this.dirs.has(p)) return 'ENOENT';
-    const prefix = `${p}/`;
-    const children = [...this.files.keys()].filter((f) => f.startsWith(prefix));
-    const subdirs = [...this.dirs].filter((d) => d.startsWith(prefix));
+    if (this.fileOf(p)) {
+      this.files.delete(p);
+      if (this.base.files.has(p)) this.whiteout(p);
+      return undefined;
+    }
+    if (!this.hasDir(p)) return 'ENOENT';
     if (!recursive) return 'EISDIR';
-    for (const f of children) this.files.delete(f);
-    for (const d of subdirs) this.dirs.delete(d);
+    const prefix = `${p}/`;
+    const all = [...this.files.keys(), ...this.dirs, ...this.base.files.keys(), ...this.base.dirs].filter((x) => x.startsWith(prefix));
+    for (const x of all) {
+      this.files.delete(x);
+      this.dirs.delete(x);
+      if (this.base.files.has(x) || this.base.dirs.has(x)) this.whiteout(x);
+    }
     this.dirs.delete(p);
+    if (this.base.dirs.has(p)) this.whiteout(p);
     return undefined;
   }
 }

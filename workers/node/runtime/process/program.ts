@@ -104,6 +104,12 @@ export interface System {
   network?: ContainerNetwork;
   /** HTTP to this container's own ports (localhost). */
   selfHttp(req: HttpRequest): HttpResponse | undefined;
+  /** Is a TCP port of this container open (nc, readiness scripts)? */
+  listening(port: number): boolean;
+  /** Per-container state shared by its processes (redis data for redis-cli). */
+  state: Map<string, unknown>;
+  /** Virtual time the container started. */
+  startedAt: number;
   /** Extra resource use the running program declares (stress, php-apache under load). */
   setLoad(load: { memoryBytes?: number; cpuMillis?: number }): void;
   /** Record CPU work done at this moment (requests served), in CPU-milliseconds. */

@@ -144,19 +144,19 @@ class Parser {
     return node;
   }
 
-  private ifClause(): Node {
+  private ifClause(): Extract<Node, { t: 'if' }> {
     this.advance();
     const clauses: { cond: Node; body: Node }[] = [];
     let otherwise: Node | undefined;
     const cond = this.list(['then']);
     this.expectWord('then');
-    clauses.push({ cond, body: this.list(['elif', 'else', 'fi']) });
+    clauses.push({ cond, body: this.list(['fi', 'elif', 'else']) });
     for (;;) {
       if (this.isWord('elif')) {
         this.advance();
         const c = this.list(['then']);
         this.expectWord('then');
-        clauses.push({ cond: c, body: this.list(['elif', 'else', 'fi']) });
+        clauses.push({ cond: c, body: this.list(['fi', 'elif', 'else']) });
       } else if (this.isWord('else')) {
         this.advance();
         otherwise = this.list(['fi']);
@@ -166,7 +166,7 @@ class Parser {
     return { t: 'if', clauses, otherwise, redirs: [] };
   }
 
-  private loop(): Node {
+  private loop(): Extract<Node, { t: 'loop' }> {
     const until = (this.advance() as { raw?: string }).raw === 'until';
     const cond = this.list(['do']);
     this.expectWord('do');
@@ -175,7 +175,7 @@ class Parser {
     return { t: 'loop', until, cond, body, redirs: [] };
   }
 
-  private forClause(): Node {
+  private forClause(): Extract<Node, { t: 'for' }> {
     this.advance();
     const nameTok = this.tok;
     if (nameTok.k !== 'word' || nameTok.raw === undefined || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(nameTok.raw)) throw this.unexpected();
@@ -194,7 +194,7 @@ class Parser {
     return { t: 'for', name: nameTok.raw, items, body, redirs: [] };
   }
 
-  private caseClause(): Node {
+  private caseClause(): Extract<Node, { t: 'case' }> {
     this.advance();
     if (this.tok.k !== 'word') throw this.unexpected();
     const word = (this.advance() as { word: Word }).word;

@@ -1,0 +1,67 @@
+/**
+ * Resource use of a container: an idle baseline per image, what the
+ * program declares (stress, bignum), CPU work done recently (requests
+ * served, busy loops), and seeded noise that changes every 15 s — a pure
+ * function of time, so reading it schedules nothing.
+ */
+
+const NOISE_PERIOD_MS = 15_000;
+const CPU_WINDOW_MS = 10_000;
+export const MI = 1024 * 1024;
+
+function hash(a: number, b: number): number {
+  let h = (a ^ Math.imul(b, 0x9e3779b1)) >>> 0;
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b) >>> 0;
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35) >>> 0;
+  return ((h ^ (h >>> 16)) >>> 0) / 4294967296;
+}
+
+export class Usage {
+  private load: { memoryBytes?: number; cpuMillis?: number } = {};
+  private work: { at: number; ms: number }[] = [];
+
+  constructor(
+    private readonly base: { memoryMi: number; cpuMilli: number },
+    private readonly seed: number,
+    private readonly startedAt: number,
+  ) {}
+
+  setLoad(load: { memoryBytes?: number; cpuMillis?: number }): void {
+    this.load = load;
+  }
+
+  addWork(now: number, ms: number): void {
+    this.work.push({ at: now, ms });
+    this.prune(now);
+  }
+
+  private prune(now: number): void {
+    let i = 0;
+    while (i < this.work.length && this.work[i].at <= now - CPU_WINDOW_MS) i++;
+    if (i) this.work.splice(0, i);
+  }
+
+  private noise(now: number, salt: number): number {
+    return hash(this.seed + salt, Math.floor((now - this.startedAt) / NOISE_PERIOD_MS));
+  }
+
+  /** Memory without noise: what the OOM check compares with the limit. */
+  expectedMemoryBytes(): number {
+    return this.base.memoryMi * MI + (this.load.memoryBytes ?? 0);
+  }
+
+  memoryBytes(now: number): number {
+    // Resident memory drifts a few percent around its level.
+    return Math.round(this.expectedMemoryBytes() * (0.97 + 0.06 * this.noise(now, 1)));
+  }
+
+  cpuMillis(now: number, limit?: number): number {
+    this.prune(now);
+    const recent = this.work.reduce((n, w) => n + w.ms, 0);
+    const busy = (recent / CPU_WINDOW_MS) * 1000;
+    const level = this.base.cpuMilli + (this.load.cpuMillis ?? 0) + busy;
+    const noisy = level * (0.9 + 0.2 * this.noise(now, 2));
+    const rounded = Math.round(noisy);
+    return limit !== undefined ? Math.min(rounded, limit) : rounded;
+  }
+}

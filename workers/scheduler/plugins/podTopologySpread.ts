@@ -1,0 +1,283 @@
+/**
+ * PodTopologySpread (plugins/podtopologyspread): DoNotSchedule constraints
+ * filter nodes whose domain would exceed maxSkew; ScheduleAnyway constraints
+ * (or, for pods without constraints, the system defaults: hostname maxSkew 3
+ * and zone maxSkew 5 over the pods its Services and controller select) score
+ * nodes with fewer matching pods higher.
+ */
+import type { TopologySpreadConstraint } from 'kubernetes-types/core/v1';
+import type { FilterPlugin, Handle, PreFilterPlugin, PreScorePlugin, ScorePlugin, StateData } from '../types';
+import { SKIP, unresolvable, unschedulable } from '../status';
+import { Selector, selectorFromLabelSelector, selectorFromSet } from '../../api/selectors/labels';
+import type { NodeInfo } from '../nodeInfo';
+import type { PodInfo } from '../podInfo';
+import { RequiredNodeAffinity } from '../helpers/nodeAffinity';
+import { doNotSchedule, findUntoleratedTaint } from '../helpers/taints';
+import { defaultSelector } from '../helpers/defaultSelector';
+import { MAX_NODE_SCORE } from '../helpers/normalizeScore';
+
+export const Name = 'PodTopologySpread';
+export const ErrReasonConstraintsNotMatch = "node(s) didn't match pod topology spread constraints";
+export const ErrReasonNodeLabelNotMatch = `${ErrReasonConstraintsNotMatch} (missing required label)`;
+const PRE_FILTER_KEY = `PreFilter${Name}`;
+const PRE_SCORE_KEY = `PreScore${Name}`;
+const HOSTNAME = 'kubernetes.io/hostname';
+
+type Action = 'DoNotSchedule' | 'ScheduleAnyway';
+
+export interface Constraint {
+  maxSkew: number;
+  topologyKey: string;
+  selector: Selector;
+  minDomains: number;
+  honorNodeAffinity: boolean;
+  honorNodeTaints: boolean;
+}
+
+/** The system default constraints (config.v1 defaults for PodTopologySpreadArgs, DefaultingType System). */
+export const SYSTEM_DEFAULT_CONSTRAINTS: TopologySpreadConstraint[] = [
+  { maxSkew: 3, topologyKey: HOSTNAME, whenUnsatisfiable: 'ScheduleAnyway' },
+  { maxSkew: 5, topologyKey: 'topology.kubernetes.io/zone', whenUnsatisfiable: 'ScheduleAnyway' },
+];
+
+interface CriticalPath {
+  value: string;
+  num: number;
+}
+
+class PreFilterState implements StateData {
+  constructor(
+    readonly constraints: Constraint[],
+    readonly tpValueToMatchNum: Map<string, number>[],
+    readonly criticalPaths: [CriticalPath, CriticalPath][],
+  ) {}
+
+  clone(): PreFilterState {
+    return new PreFilterState(
+      this.constraints,
+      this.tpValueToMatchNum.map((m) => new Map(m)),
+      this.criticalPaths.map(([a, b]) => [{ ...a }, { ...b }]),
+    );
+  }
+}
+
+interface PreScoreState extends StateData {
+  constraints: Constraint[];
+  ignoredNodes: Set<string>;
+  tpValueToPodCounts: Map<string, number>[];
+  normalizingWeight: number[];
+}
+
+/** criticalPaths.update: keep the two smallest match counts. */
+function updateCriticalPaths(p: [CriticalPath, CriticalPath], value: string, num: number): void {
+  const i = value === p[0].value ? 0 : value === p[1].value ? 1 : undefined;
+  if (i !== undefined) {
+    p[i].num = num;
+    if (p[0].num > p[1].num) [p[0], p[1]] = [p[1], p[0]];
+  } else if (num < p[0].num) {
+    p[1] = p[0];
+    p[0] = { value, num };
+  } else if (num < p[1].num) p[1] = { value, num };
+}
+
+function nodeHasAllKeys(labels: Readonly<Record<string, string>>, cs: readonly Constraint[]): boolean {
+  for (const c of cs) if (!(c.topologyKey in labels)) return false;
+  return true;
+}
+
+export function New(h: Handle): PreFilterPlugin & FilterPlugin & PreScorePlugin & ScorePlugin {
+  // Matching-pod counts per (namespace, selector) and node, reused while the node's pods do not change.
+  const counts = new Map<string, WeakMap<NodeInfo, { gen: number; n: number }>>();
+
+  function countMatching(node: NodeInfo, sel: Selector, ns: string): number {
+    const key = `${ns}\u0000${sel.toString()}`;
+    let m = counts.get(key);
+    if (!m) {
+      if (counts.size > 256) counts.clear();
+      counts.set(key, (m = new WeakMap()));
+    }
+    const hit = m.get(node);
+    if (hit && hit.gen === node.generation) return hit.n;
+    let n = 0;
+    for (const p of node.pods) {
+      // Terminating pods do not count (#87621).
+      if (p.pod.metadata.deletionTimestamp || p.namespace !== ns) continue;
+      if (sel.matches(p.labels)) n++;
+    }
+    m.set(node, { gen: node.generation, n });
+    return n;
+  }
+
+  function toConstraints(list: readonly TopologySpreadConstraint[], pod: PodInfo, action: Action): Constraint[] {
+    const out: Constraint[] = [];
+    for (const c of list) {
+      if (c.whenUnsatisfiable !== action) continue;
+      const parsed = selectorFromLabelSelector(c.labelSelector);
+      let selector = parsed.ok ? parsed.selector : Selector.nothing();
+      // matchLabelKeys: the pod's own values for those keys join the selector.
+      const extra: Record<string, string> = {};
+      for (const k of c.matchLabelKeys ?? []) if (k in pod.labels) extra[k] = pod.labels[k];
+      if (Object.keys(extra).length && parsed.ok) selector = Selector.of([...selectorFromSet(extra).requirements, ...selector.requirements]);
+      out.push({
+        maxSkew: c.maxSkew,
+        topologyKey: c.topologyKey,
+        selector,
+        minDomains: c.minDomains ?? 1,
+        honorNodeAffinity: (c.nodeAffinityPolicy ?? 'Honor') === 'Honor',
+        honorNodeTaints: (c.nodeTaintsPolicy ?? 'Ignore') === 'Honor',
+      });
+    }
+    return out;
+  }
+
+  function constraintsFor(pod: PodInfo, action: Action): Constraint[] {
+    const own = pod.pod.spec?.topologySpreadConstraints;
+    if (own?.length) return toConstraints(own, pod, action);
+    const cs = toConstraints(SYSTEM_DEFAULT_CONSTRAINTS, pod, action);
+    if (cs.length === 0) return cs;
+    const sel = defaultSelector(pod, h);
+    if (sel.empty()) return [];
+    return cs.map((c) => ({ ...c, selector: sel }));
+  }
+
+  function inclusionMatches(c: Constraint, pod: PodInfo, node: NodeInfo, required: RequiredNodeAffinity): boolean {
+    if (c.honorNodeAffinity && !required.match(node)) return false;
+    if (c.honorNodeTaints && findUntoleratedTaint(node.taints, pod.pod.spec?.tolerations, doNotSchedule)) return false;
+    return true;
+  }
+
+  function updateWithPod(s: PreFilterState, updated: PodInfo, preemptor: PodInfo, node: NodeInfo, delta: number): void {
+    if (updated.namespace !== preemptor.namespace || !node.node) return;
+    if (!nodeHasAllKeys(node.labels, s.constraints)) return;
+    const required = new RequiredNodeAffinity(preemptor.pod);
+    s.constraints.forEach((c, i) => {
+      if (!c.selector.matches(updated.labels)) return;
+      if (!inclusionMatches(c, preemptor, node, required)) return;
+      const v = node.labels[c.topologyKey];
+      const n = (s.tpValueToMatchNum[i].get(v) ?? 0) + delta;
+      s.tpValueToMatchNum[i].set(v, n);
+      updateCriticalPaths(s.criticalPaths[i], v, n);
+    });
+  }
+
+  return {
+    name: Name,
+    events: ['NodeAdd', 'NodeUpdate', 'AssignedPodAdd', 'AssignedPodUpdate', 'AssignedPodDelete'],
+    preFilter(state, pod, nodes) {
+      const constraints = constraintsFor(pod, 'DoNotSchedule');
+      if (constraints.length === 0) return { status: SKIP };
+      const required = new RequiredNodeAffinity(pod.pod);
+      const matchNum = constraints.map(() => new Map<string, number>());
+      for (const node of nodes) {
+        if (!nodeHasAllKeys(node.labels, constraints)) continue;
+        constraints.forEach((c, i) => {
+          if (!inclusionMatches(c, pod, node, required)) return;
+          const v = node.labels[c.topologyKey];
+          matchNum[i].set(v, (matchNum[i].get(v) ?? 0) + countMatching(node, c.selector, pod.namespace));
+        });
+      }
+      const paths = constraints.map((_, i) => {
+        const p: [CriticalPath, CriticalPath] = [
+          { value: '', num: 2 ** 31 - 1 },
+          { value: '', num: 2 ** 31 - 1 },
+        ];
+        for (const [v, n] of matchNum[i]) updateCriticalPaths(p, v, n);
+        return p;
+      });
+      state.write(PRE_FILTER_KEY, new PreFilterState(constraints, matchNum, paths));
+      return { status: null };
+    },
+    addPod(state, pod, toAdd, node) {
+      const s = state.read<PreFilterState>(PRE_FILTER_KEY);
+      if (s) updateWithPod(s, toAdd, pod, node, 1);
+    },
+    removePod(state, pod, toRemove, node) {
+      const s = state.read<PreFilterState>(PRE_FILTER_KEY);
+      if (s) updateWithPod(s, toRemove, pod, node, -1);
+    },
+    filter(state, pod, node) {
+      const s = state.read<PreFilterState>(PRE_FILTER_KEY);
+      if (!s || s.constraints.length === 0) return null;
+      for (let i = 0; i < s.constraints.length; i++) {
+        const c = s.constraints[i];
+        const v = node.labels[c.topologyKey];
+        if (v === undefined) return unresolvable(ErrReasonNodeLabelNotMatch);
+        // With fewer eligible domains than minDomains, the global minimum counts as 0.
+        const min = s.tpValueToMatchNum[i].size < c.minDomains ? 0 : s.criticalPaths[i][0].num;
+        const self = c.selector.matches(pod.labels) ? 1 : 0;
+        const skew = (s.tpValueToMatchNum[i].get(v) ?? 0) + self - min;
+        if (skew > c.maxSkew) return unschedulable(ErrReasonConstraintsNotMatch);
+      }
+      return null;
+    },
+    preScore(state, pod, filtered) {
+      const all = h.snapshot.list();
+      if (all.length === 0) return SKIP;
+      const own = pod.pod.spec?.topologySpreadConstraints ?? [];
+      const constraints = constraintsFor(pod, 'ScheduleAnyway');
+      if (constraints.length === 0) return SKIP;
+      // System defaults do not require every topology label, so zone-less nodes still spread by hostname.
+      const requireAll = own.length > 0;
+      const ignored = new Set<string>();
+      const tpCounts = constraints.map(() => new Map<string, number>());
+      const topoSize = constraints.map(() => 0);
+      for (const node of filtered) {
+        if (requireAll && !nodeHasAllKeys(node.labels, constraints)) {
+          ignored.add(node.name);
+          continue;
+        }
+        constraints.forEach((c, i) => {
+          if (c.topologyKey === HOSTNAME) return;
+          const v = node.labels[c.topologyKey];
+          if (!tpCounts[i].has(v)) {
+            tpCounts[i].set(v, 0);
+            topoSize[i]++;
+          }
+        });
+      }
+      const weights = constraints.map((c, i) => Math.log((c.topologyKey === HOSTNAME ? filtered.length - ignored.size : topoSize[i]) + 2));
+      const required = new RequiredNodeAffinity(pod.pod);
+      for (const node of all) {
+        if (requireAll && !nodeHasAllKeys(node.labels, constraints)) continue;
+        constraints.forEach((c, i) => {
+          if (!inclusionMatches(c, pod, node, required)) return;
+          const v = node.labels[c.topologyKey];
+          const cur = tpCounts[i].get(v);
+          if (cur === undefined) return;
+          tpCounts[i].set(v, cur + countMatching(node, c.selector, pod.namespace));
+        });
+      }
+      state.write(PRE_SCORE_KEY, { constraints, ignoredNodes: ignored, tpValueToPodCounts: tpCounts, normalizingWeight: weights } as PreScoreState);
+      return null;
+    },
+    score(state, pod, node) {
+      const s = state.read<PreScoreState>(PRE_SCORE_KEY)!;
+      if (s.ignoredNodes.has(node.name)) return 0;
+      let score = 0;
+      s.constraints.forEach((c, i) => {
+        const v = node.labels[c.topologyKey];
+        if (v === undefined) return;
+        const cnt = c.topologyKey === HOSTNAME ? countMatching(node, c.selector, pod.namespace) : (s.tpValueToPodCounts[i].get(v) ?? 0);
+        // scoreForCount: maxSkew-1 waters down small differences.
+        score += cnt * s.normalizingWeight[i] + (c.maxSkew - 1);
+      });
+      return Math.round(score);
+    },
+    normalizeScore(state, _pod, scores, nodes) {
+      const s = state.read<PreScoreState>(PRE_SCORE_KEY);
+      if (!s) return;
+      let min = Number.MAX_SAFE_INTEGER;
+      let max = 0;
+      for (let i = 0; i < scores.length; i++) {
+        if (s.ignoredNodes.has(nodes[i].name)) continue;
+        min = Math.min(min, scores[i]);
+        max = Math.max(max, scores[i]);
+      }
+      for (let i = 0; i < scores.length; i++) {
+        if (s.ignoredNodes.has(nodes[i].name)) scores[i] = 0;
+        else if (max === 0) scores[i] = MAX_NODE_SCORE;
+        else scores[i] = Math.trunc((MAX_NODE_SCORE * (max + min - scores[i])) / max);
+      }
+    },
+  };
+}
