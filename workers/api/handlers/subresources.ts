@@ -3,9 +3,11 @@
  * proxied pods/log and pods/exec (answered by the kubelet through `nodeProxy`).
  */
 import { fail, ok, qualifiedOf, type Scope } from '../server';
-import { clone, jsonEqual, type KubeObject } from '../object';
+import type { KubeObject } from '../object';
+import { copyJson, equalJson } from './json';
+import { statusWriteBody } from './statusWrite';
 import * as S from '../status';
-import { checkBody, currentKey, managerOf, causeOf, isDryRun } from './common';
+import { checkBody, currentKey, managerOf, causeOf, isDryRun, timestampOf } from './common';
 import { updateObject } from './update';
 import { patchResource } from './patch';
 import { deleteOne } from './delete';
@@ -30,7 +32,11 @@ export function handleSubresource(s: Scope): ApiResponse {
       return s.req.verb === 'update' ? finalizeNamespace(s, current) : notAllowed(s);
     default: {
       const proxy = s.server.nodeProxy;
-      if (proxy && (sub === 'log' || sub === 'exec' || sub === 'attach')) return proxy(s.rt, current.value, sub, s.req.query ?? {}, s.req.body);
+      if (proxy && (sub === 'log' || sub === 'exec' || sub === 'attach')) {
+        const r = proxy(s.rt, current.value, sub, s.req.query ?? {}, s.req.body);
+        // Logs are plain text, as the kubelet streams them.
+        return sub === 'log' && typeof r.body === 'string' ? { ...r, contentType: 'text/plain' } : r;
+      }
       if (sub === 'log' || sub === 'exec') return fail(S.badRequest(`pod ${s.req.name} does not have a host assigned`));
       return notAllowed(s);
     }
@@ -50,7 +56,7 @@ function statusVerb(s: Scope, current: KeyValue<KubeObject>): ApiResponse {
       if (S.isStatus(checked)) return fail(checked);
       const manager = managerOf(s);
       if (S.isStatus(manager)) return fail(manager);
-      const next = clone(checked);
+      const next = statusWriteBody(s.rt, checked);
       const rv = next.metadata?.resourceVersion;
       if (rv && rv !== String(current.modRevision)) return fail(S.conflict(qualifiedOf(s.rt), s.req.name!, S.OBJECT_MODIFIED));
       const r = updateObject(s, current, next, manager, 'status');
@@ -128,9 +134,9 @@ function scaleVerb(s: Scope, current: KeyValue<KubeObject>): ApiResponse {
   if (rv && rv !== String(current.modRevision)) return fail(S.conflict(qualifiedOf(s.rt), s.req.name!, S.OBJECT_MODIFIED));
   const manager = managerOf(s);
   if (S.isStatus(manager)) return fail(manager);
-  const next = clone(current.value);
+  const next = copyJson(current.value);
   (next.spec as { replicas?: number }).replicas = replicas;
-  if (jsonEqual(next, current.value)) return ok(scale);
+  if (equalJson(next, current.value)) return ok(scale);
   const r = updateObject(s, current, next, manager, 'scale');
   return r.ok ? ok(scaleOf(s.rt, r.object)) : fail(r.status);
 }
@@ -144,13 +150,15 @@ function bind(s: Scope, current: KeyValue<KubeObject>): ApiResponse {
   const spec = (pod.spec ?? {}) as { nodeName?: string };
   if (pod.metadata.deletionTimestamp) return fail(S.conflict(qualifiedOf(s.rt), s.req.name!, `pod ${pod.metadata.name} is being deleted, cannot be assigned to a host`));
   if (spec.nodeName) return fail(S.conflict(qualifiedOf(s.rt), s.req.name!, `pod ${pod.metadata.name} is already assigned to node "${spec.nodeName}"`));
-  const next = clone(pod);
-  (next.spec as { nodeName?: string }).nodeName = target;
+  // Copy on write: only the spine down to what changes is new; the rest is shared with the stored pod.
+  const next: KubeObject = { ...pod, metadata: { ...pod.metadata }, spec: { ...(pod.spec as object), nodeName: target } };
   if (b?.metadata?.annotations) next.metadata.annotations = { ...(next.metadata.annotations ?? {}), ...b.metadata.annotations };
-  const status = ((next.status ??= {}) as { conditions?: { type: string; status: string; lastTransitionTime?: string; lastProbeTime?: null }[] });
-  const conds = (status.conditions ??= []);
+  type Cond = { type: string; status: string; lastTransitionTime?: string; lastProbeTime?: null };
+  const status = { ...((pod.status as object | undefined) ?? {}) } as { conditions?: Cond[] };
+  next.status = status;
+  const conds = (status.conditions = [...(status.conditions ?? [])]);
   const i = conds.findIndex((c) => c.type === 'PodScheduled');
-  const cond = { type: 'PodScheduled', status: 'True', lastProbeTime: null, lastTransitionTime: s.clock.timestamp() };
+  const cond = { type: 'PodScheduled', status: 'True', lastProbeTime: null, lastTransitionTime: timestampOf(s) };
   if (i >= 0) conds[i] = cond;
   else conds.push(cond);
   if (isDryRun(s)) return ok(S.success(), 201);
@@ -216,7 +224,7 @@ function finalizeNamespace(s: Scope, current: KeyValue<KubeObject>): ApiResponse
   const rv = checked.metadata?.resourceVersion;
   if (rv && rv !== String(current.modRevision)) return fail(S.conflict(qualifiedOf(s.rt), s.req.name!, S.OBJECT_MODIFIED));
   const finalizers = ((checked.spec as { finalizers?: string[] } | undefined)?.finalizers ?? []).slice();
-  const next = clone(current.value);
+  const next: KubeObject = { ...current.value, metadata: { ...current.value.metadata } };
   next.spec = { ...((next.spec as object | undefined) ?? {}), finalizers };
   if (!finalizers.length) delete (next.spec as { finalizers?: string[] }).finalizers;
   if (isDryRun(s)) return ok(next);
