@@ -34,6 +34,7 @@ import { startCronJobController } from './controllers/cronjob/controller';
 import { Scheduler } from './scheduler/scheduler';
 import { startLifecycleControllers, type LifecycleControllers } from './controllers/lifecycle';
 import { startApiExtensions, withCustomResources } from './api/crd';
+import { runChaos, type ChaosAction } from './chaos';
 
 export interface ClusterOptions {
   seed?: number;
@@ -158,25 +159,46 @@ export class Cluster {
     return (req) => this.api.handle({ ...req, userAgent: `${component}/${'v1.32.0'}` });
   }
 
+  private nodeSpecs: { name: string; controlPlane: boolean }[] = [];
+
   private bootstrap(workers: number): void {
     bootstrapApiserver(this.as('kube-apiserver'), nodeInternalIP(0));
     const nodes = [{ name: 'control-plane', controlPlane: true }, ...Array.from({ length: workers }, (_, i) => ({ name: `worker-${i + 1}`, controlPlane: false }))];
-    const mode = this.options.kubelets ?? 'run';
-    nodes.forEach((n, index) => {
-      const spec = { ...n, index, cpu: n.controlPlane ? '2' : '4', memory: n.controlPlane ? '4028424Ki' : '8130124Ki', zone: ZONES[index % ZONES.length] };
-      if (mode === 'register') {
-        this.clock.schedule(0, { component: `kubelet/${n.name}`, key: n.name, what: 'register node' }, () => {
-          this.as('kubelet')({ verb: 'create', group: '', version: 'v1', resource: 'nodes', body: buildNode(spec, this.clock.timestamp()) });
-        });
-      } else if (mode === 'run') {
-        const runtime = createRuntime(this.clock, this.rng.fork(), n.name);
-        this.kubelets.set(n.name, startKubelet(this.components, { ...spec, runtime, watch: (r, cb) => this.api.watch(r, cb) }));
-      }
-    });
+    for (const n of nodes) this.startNode(n);
     this.api.nodeProxy = createNodeProxy(
       (name) => this.kubelets.get(name),
-      (name) => nodes.findIndex((n) => n.name === name),
+      (name) => this.nodeSpecs.findIndex((n) => n.name === name),
     );
+  }
+
+  /** Bring up a node (its kubelet registers it), as joining a machine to the cluster does. */
+  private startNode(n: { name: string; controlPlane: boolean }): void {
+    const index = this.nodeSpecs.length;
+    this.nodeSpecs.push(n);
+    const spec = { ...n, index, cpu: n.controlPlane ? '2' : '4', memory: n.controlPlane ? '4028424Ki' : '8130124Ki', zone: ZONES[index % ZONES.length] };
+    const mode = this.options.kubelets ?? 'run';
+    if (mode === 'register') {
+      this.clock.schedule(0, { component: `kubelet/${n.name}`, key: n.name, what: 'register node' }, () => {
+        this.as('kubelet')({ verb: 'create', group: '', version: 'v1', resource: 'nodes', body: buildNode(spec, this.clock.timestamp()) });
+      });
+    } else if (mode === 'run') {
+      const runtime = createRuntime(this.clock, this.rng.fork(), n.name);
+      this.kubelets.set(n.name, startKubelet(this.components, { ...spec, runtime, watch: (r, cb) => this.api.watch(r, cb) }));
+    }
+  }
+
+  /** Add a worker node (`worker-N`, the next free number) and return its name. */
+  addWorker(): string {
+    let i = 1;
+    while (this.nodeSpecs.some((n) => n.name === `worker-${i}`)) i++;
+    const name = `worker-${i}`;
+    this.startNode({ name, controlPlane: false });
+    return name;
+  }
+
+  /** Break something on purpose (see chaos.ts). */
+  chaos(action: ChaosAction): ApiResponse {
+    return runChaos(this, action);
   }
 }
 

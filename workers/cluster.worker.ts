@@ -6,6 +6,7 @@
  * events pile up here and go out as one larger batch instead of flooding the
  * main thread with messages.
  */
+import type { ChaosAction } from './chaos';
 import * as Comlink from 'comlink';
 import { createCluster, type Cluster, type ClusterOptions } from './cluster';
 import type { ApiRequest, ApiResponse, WatchEvent, WatchHandle } from './api/request';
@@ -39,6 +40,8 @@ export interface ClusterWorkerApi {
   unwatch(id: number): void;
   setMode(mode: ClockMode): void;
   clock(): ClusterClockState;
+  /** Break something on purpose: stop/start a kubelet, crash a container, add or remove a node. */
+  chaos(action: ChaosAction): ApiResponse;
 }
 
 /** Wall-clock timers, injectable so tests never sleep. */
@@ -188,6 +191,14 @@ export function createClusterWorkerApi(
     clock() {
       const c = running();
       return { now: c.clock.now(), mode: c.driver.mode };
+    },
+
+    chaos(action) {
+      try {
+        return running().chaos(action);
+      } catch (err) {
+        return { status: 500, body: internal(messageOf(err)) };
+      }
     },
   };
 }

@@ -375,6 +375,19 @@ export class PodWorker {
   }
 
   /** Per-container usage of running containers, for metrics. */
+  /**
+   * Chaos: the container's process dies (SIGKILL from outside the kubelet,
+   * exit 137), and the kubelet reacts as to any crash. Returns false when
+   * there is no such running container.
+   */
+  crash(container?: string): boolean {
+    const r = [...this.records.values()].find((x) => x.kind === 'regular' && (!container || x.spec.name === container));
+    const inst = r && newest(r);
+    if (!inst || inst.exit || inst.killing) return false;
+    inst.process.signal('KILL');
+    return true;
+  }
+
   usage(): { name: string; cpuMillis: number; memoryBytes: number }[] {
     const out: { name: string; cpuMillis: number; memoryBytes: number }[] = [];
     for (const r of this.records.values()) {
