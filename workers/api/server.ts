@@ -129,7 +129,8 @@ export class ApiServer {
     if (rt.namespaced && !req.namespace && (req.name || req.verb === 'create')) return S.pathNotFound();
     if (!rt.namespaced && req.namespace) return S.pathNotFound();
     if (req.subresource && !(rt.subresources ?? []).includes(req.subresource)) return S.pathNotFound();
-    return { ...this.deps, req, rt, ctx: this.ctx, server: this };
+    const d = this.deps;
+    return { store: d.store, clock: d.clock, rng: d.rng, registry: d.registry, machinery: d.machinery, req, rt, ctx: this.ctx, server: this };
   }
 }
 

@@ -86,3 +86,19 @@ describe('Store', () => {
     expect(seen).toEqual([4, 5]);
   });
 });
+
+describe('Store.list of an empty bucket', () => {
+  it('is empty for a resource or namespace prefix, and still spans buckets for short prefixes', () => {
+    const s = new Store();
+    s.txn([], [put('/registry/core/pods/a/x', 1)]);
+    s.txn([], [put('/registry/core/configmaps/a/y', 2)]);
+    s.txn([], [put('/registry/odd', 3)]);
+    expect(s.list('/registry/core/limitranges/')).toEqual([]);
+    expect(s.list('/registry/core/limitranges/a/')).toEqual([]);
+    expect(s.list('/registry/core/').map((kv) => kv.value)).toEqual([2, 1]);
+    expect(s.list('/registry/').map((kv) => kv.value)).toEqual([2, 1, 3]);
+    expect(s.list('/registry/core/pods/a/').map((kv) => kv.value)).toEqual([1]);
+    expect(s.list('/registry/core/pods/b/')).toEqual([]);
+    expect(s.count('/registry/core/limitranges/')).toBe(0);
+  });
+});

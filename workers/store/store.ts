@@ -102,7 +102,10 @@ export class Store<V = unknown> {
     const scan = (m: Map<string, KeyValue<V>>) => {
       for (const [k, kv] of m) if (k.startsWith(prefix)) out.push(kv);
     };
-    if (prefix.length >= bucket.length && this.buckets.has(bucket)) scan(this.buckets.get(bucket)!);
+    const own = this.buckets.get(bucket);
+    if (own) scan(own);
+    // A prefix reaching past its bucket's resource segment can only match keys of that bucket.
+    else if (bucket.length < prefix.length || isWholeBucket(bucket)) return out;
     else for (const [b, m] of this.buckets) if (b.startsWith(prefix) || prefix.startsWith(b)) scan(m);
     out.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
     return out;
@@ -226,6 +229,13 @@ export class Store<V = unknown> {
       this.delivering = false;
     }
   }
+}
+
+/** Whether `bucket` (a bucketOf result) ends with the fourth slash of its key. */
+function isWholeBucket(bucket: string): boolean {
+  let slashes = 0;
+  for (let i = 0; i < bucket.length; i++) if (bucket.charCodeAt(i) === 47) slashes++;
+  return slashes === 4 && bucket.charCodeAt(bucket.length - 1) === 47;
 }
 
 /** `/registry/<group>/<resource>/` — the unit the store indexes by. */

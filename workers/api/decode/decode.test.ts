@@ -156,3 +156,37 @@ describe('decodeObject', () => {
     expect(parseFieldValidation('strict')).toBeUndefined();
   });
 });
+
+describe('unknown-field paths', () => {
+  // The joined path, built the way the decoder did before it kept a segment stack.
+  function reference(segs: (string | number)[]): string {
+    let path = '';
+    for (const s of segs) path = typeof s === 'number' ? `${path}[${s}]` : path ? `${path}.${s}` : s;
+    return path;
+  }
+  it('name nested, listed and empty-keyed fields as before', () => {
+    const pod = {
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { name: 'p', '': { x: 1 } },
+      spec: { containers: [{ name: 'c', image: 'i', imagee: 'typo' }, { name: 'd', image: 'i', ports: [{ containerPort: 1, bogus: true }] }], extra: 1 },
+      '': 2,
+    };
+    const r = decodeObject(defs, { group: '', version: 'v1', kind: 'Pod' }, structuredClone(pod), 'Warn');
+    const want = [['metadata', ''], ['spec', 'containers', 0, 'imagee'], ['spec', 'containers', 1, 'ports', 0, 'bogus'], ['spec', 'extra'], ['']].map(
+      (segs) => `unknown field ${JSON.stringify(reference(segs))}`,
+    );
+    expect(r.warnings).toEqual(want);
+    expect(r.warnings[1]).toBe('unknown field "spec.containers[0].imagee"');
+  });
+});
+
+describe('time strings', () => {
+  it('accept RFC 3339 and word errors as time.Parse does', async () => {
+    const { timeError } = await import('./time');
+    for (const ok of ['2025-01-01T00:00:00Z', '2025-01-01T00:00:00.5Z', '2025-01-01T00:00:00.123456+02:00', '9999-99-99T99:99:99-00:00']) expect(timeError(ok, false)).toBeUndefined();
+    expect(timeError('2025-01-01T00:00:00.Z', false)).toBe('parsing time "2025-01-01T00:00:00.Z" as "2006-01-02T15:04:05Z07:00": cannot parse ".Z" as "Z07:00"');
+    expect(timeError('2025-01-01T00:00:00Zx', false)).toBe('parsing time "2025-01-01T00:00:00Zx": extra text: "x"');
+    expect(timeError('2025-01-01 00:00:00Z', true)).toBe('parsing time "2025-01-01 00:00:00Z" as "2006-01-02T15:04:05.000000Z07:00": cannot parse " 00:00:00Z" as "T"');
+  });
+});

@@ -41,6 +41,18 @@ interface State {
   /** Go struct field context: json names of struct fields only. */
   stack: string[];
   struct: string;
+  /**
+   * The JSON path walked so far (`spec`, `.containers`, `[0]`); joined into
+   * a string only for an unknown field, which is rare.
+   */
+  path: (string | number)[];
+}
+
+/** `spec.containers[0].imagee`: keys joined with dots, indexes in brackets; empty keys add nothing at the front. */
+function pathOf(st: State, key: string): string {
+  let out = '';
+  for (const seg of st.path) out = typeof seg === 'number' ? `${out}[${seg}]` : out ? `${out}.${seg}` : seg;
+  return out ? `${out}.${key}` : key;
 }
 
 function jsonKind(v: unknown): string {
@@ -64,27 +76,29 @@ function numberText(n: number): string {
   return `number ${String(n)}`;
 }
 
-function walk(node: DecodeNode, v: unknown, path: string, st: State): void {
+function walk(node: DecodeNode, v: unknown, st: State): void {
   if (st.fatal || v === null || v === undefined) return;
   switch (node.k) {
     case 'any':
       return;
     case 'struct': {
       if (typeof v !== 'object' || Array.isArray(v)) return save(st, typeError(st, jsonKind(v), node.go));
-      for (const [key, child] of Object.entries(v as Record<string, unknown>)) {
+      const o = v as Record<string, unknown>;
+      for (const key of Object.keys(o)) {
         const field = node.fields.get(key);
-        const childPath = path ? `${path}.${key}` : key;
         if (!field) {
-          if (st.collectUnknown) st.unknown.push(childPath);
-          if (st.prune) delete (v as Record<string, unknown>)[key];
+          if (st.collectUnknown) st.unknown.push(pathOf(st, key));
+          if (st.prune) delete o[key];
           continue;
         }
         const depth = st.stack.length;
         const struct = st.struct;
         st.stack.push(key);
         st.struct = node.name;
-        walk(field, child, childPath, st);
+        st.path.push(key);
+        walk(field, o[key], st);
         if (st.fatal) return;
+        st.path.pop();
         st.stack.length = depth;
         st.struct = struct;
       }
@@ -92,17 +106,22 @@ function walk(node: DecodeNode, v: unknown, path: string, st: State): void {
     }
     case 'map': {
       if (typeof v !== 'object' || Array.isArray(v)) return save(st, typeError(st, jsonKind(v), node.go));
-      for (const [key, child] of Object.entries(v as Record<string, unknown>)) {
-        walk(node.value, child, path ? `${path}.${key}` : key, st);
+      const o = v as Record<string, unknown>;
+      for (const key of Object.keys(o)) {
+        st.path.push(key);
+        walk(node.value, o[key], st);
         if (st.fatal) return;
+        st.path.pop();
       }
       return;
     }
     case 'array': {
       if (!Array.isArray(v)) return save(st, typeError(st, jsonKind(v), node.go));
       for (let i = 0; i < v.length; i++) {
-        walk(node.item, v[i], `${path}[${i}]`, st);
+        st.path.push(i);
+        walk(node.item, v[i], st);
         if (st.fatal) return;
+        st.path.pop();
       }
       return;
     }
@@ -178,11 +197,11 @@ export function decodeObject(defs: Definitions, gvk: GVKExtension, obj: unknown,
   const name = definitionNameForGVK(defs, gvk);
   if (!name) throw new Error(`no OpenAPI definition for ${gvk.group}/${gvk.version}, Kind=${gvk.kind}`);
   const root = decodeSchemaFor(defs).definition(name);
-  const st: State = { unknown: [], collectUnknown: mode !== 'Ignore', prune: options.prune === true, stack: [], struct: '' };
+  const st: State = { unknown: [], collectUnknown: mode !== 'Ignore', prune: options.prune === true, stack: [], struct: '', path: [] };
   if (obj === null || typeof obj !== 'object' || Array.isArray(obj)) {
     return { errors: [typeError(st, jsonKind(obj), goTypeName(root))], warnings: [] };
   }
-  walk(root, obj, '', st);
+  walk(root, obj, st);
   const err = st.fatal ?? st.saved;
   if (err) return { errors: [err], warnings: [] };
   const unknown = st.unknown.map((p) => `unknown field ${JSON.stringify(p)}`);

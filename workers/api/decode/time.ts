@@ -14,7 +14,11 @@ const STEPS: Step[] = [
   ['Z07:00', /^(Z|[+-]\d{2}:\d{2})/],
 ];
 
+// Exactly the strings the steps below accept in full (every step anchored, the last leaving nothing).
+const WELL_FORMED = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
+
 export function timeError(value: string, micro: boolean): string | undefined {
+  if (WELL_FORMED.test(value)) return undefined;
   const layout = micro ? RFC3339_MICRO : RFC3339;
   let rest = value;
   for (const [element, re] of STEPS) {

@@ -9,10 +9,35 @@ import { goQuote, isGoPrint } from './goText';
 
 export const FIELD_MANAGER_MAX_LENGTH = 128;
 
-const utf8Length = (s: string) => new TextEncoder().encode(s).length;
+/** UTF-8 byte length (a lone surrogate is 3 bytes, as the replacement character TextEncoder writes). */
+function utf8Length(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      n += 4;
+      i++;
+    } else n += 3;
+  }
+  return n;
+}
+
+// Every write asks for the manager of its user agent, and clients keep theirs.
+const prefixes = new Map<string, string>();
 
 /** `kubectl/v1.32.4 (linux/amd64) kubernetes/abc` → `kubectl`; unprintable characters dropped, cut at 128 bytes. */
 export function prefixFromUserAgent(userAgent: string): string {
+  let p = prefixes.get(userAgent);
+  if (p === undefined) {
+    p = computePrefix(userAgent);
+    if (prefixes.size < 1000) prefixes.set(userAgent, p);
+  }
+  return p;
+}
+
+function computePrefix(userAgent: string): string {
   const first = userAgent.split('/')[0];
   let out = '';
   let bytes = 0;

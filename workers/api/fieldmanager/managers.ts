@@ -140,7 +140,16 @@ export function decodeManagedFields(list: unknown): Managed | Error {
   return m;
 }
 
-const seconds = (t: string | undefined) => (t ? Math.floor(Date.parse(t) / 1000) || 0 : 0);
+// Entries are sorted on every write, and their times repeat; parsing one is not free.
+let lastParsed: { t: string; s: number } | undefined;
+
+function seconds(t: string | undefined): number {
+  if (!t) return 0;
+  if (lastParsed?.t === t) return lastParsed.s;
+  const s = Math.floor(Date.parse(t) / 1000) || 0;
+  lastParsed = { t, s };
+  return s;
+}
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** encodeManagedFields: undefined when nobody manages anything (the field is dropped). */

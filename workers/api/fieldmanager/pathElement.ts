@@ -30,8 +30,36 @@ export function fieldPE(name: string): PathElement {
   return pe;
 }
 
+// List items are keyed again on every write that walks their list (conditions
+// by type, containers by name); keys of primitive values are interned too.
+const KEYS = new Map<string, Map<unknown, PathElement>>();
+const KEY_CACHE_MAX = 50_000;
+let keyCacheSize = 0;
+
+const isPrimitive = (v: unknown) => typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';
+
 export function keyPE(fields: Iterable<readonly [string, unknown]>): PathElement {
   const keys = Array.isArray(fields) ? (fields as (readonly [string, unknown])[]) : [...fields];
+  if (keys.length === 1 && isPrimitive(keys[0][1])) return singleKeyPE(keys[0][0], keys[0][1]);
+  return buildKeyPE(keys);
+}
+
+/** keyPE([[name, value]]) for a primitive value, without building the pair first. */
+export function singleKeyPE(name: string, value: unknown): PathElement {
+  let byValue = KEYS.get(name);
+  let pe = byValue?.get(value);
+  if (!pe) {
+    pe = buildKeyPE([[name, value]]);
+    if (keyCacheSize < KEY_CACHE_MAX && isPrimitive(value)) {
+      if (!byValue) KEYS.set(name, (byValue = new Map()));
+      byValue.set(value, pe);
+      keyCacheSize++;
+    }
+  }
+  return pe;
+}
+
+function buildKeyPE(keys: (readonly [string, unknown])[]): PathElement {
   if (keys.length === 1) return { t: 'k', keys, key: `k:{${goJsonString(keys[0][0])}:${goJson(keys[0][1])}}` };
   keys.sort((a, b) => compareStrings(a[0], b[0]));
   // Key fields stay in their sorted order, unlike a Go map.

@@ -5,7 +5,7 @@
  * "deduced" type: maps are granular, lists atomic.
  */
 import type { PatchSchema } from '../patch/schema';
-import { keyPE, valuePE, type PathElement } from './pathElement';
+import { keyPE, singleKeyPE, valuePE, type PathElement } from './pathElement';
 
 export type Schema = PatchSchema | undefined;
 export type JsonMap = Record<string, unknown>;
@@ -19,19 +19,33 @@ export type ListSemantics = { type: 'atomic' } | { type: 'set' } | { type: 'map'
  * with patch strategy "merge" is associative (keyed by its patch merge key,
  * or a set of scalars without one); every other list is atomic.
  */
+const ATOMIC: ListSemantics = Object.freeze({ type: 'atomic' });
+const SET: ListSemantics = Object.freeze({ type: 'set' });
+// Asked for at every list of every write; schemas live as long as their kind.
+const semantics = new WeakMap<PatchSchema, ListSemantics>();
+
 export function listSemantics(s: Schema): ListSemantics {
-  if (!s || s.kind !== 'list') return { type: 'atomic' };
-  if (s.listType === 'atomic') return { type: 'atomic' };
-  if (s.listType === 'set') return { type: 'set' };
+  if (!s || s.kind !== 'list') return ATOMIC;
+  let sem = semantics.get(s);
+  if (!sem) {
+    sem = computeListSemantics(s);
+    semantics.set(s, sem);
+  }
+  return sem;
+}
+
+function computeListSemantics(s: PatchSchema): ListSemantics {
+  if (s.listType === 'atomic') return ATOMIC;
+  if (s.listType === 'set') return SET;
   if (s.listType === 'map') {
     const keys = s.listMapKeys?.length ? s.listMapKeys : s.patchMergeKey ? [s.patchMergeKey] : [];
-    return keys.length ? { type: 'map', keys } : { type: 'set' };
+    return keys.length ? { type: 'map', keys } : SET;
   }
   const strategy = s.patchStrategy ?? '';
   if (strategy === 'merge' || strategy.startsWith('merge,')) {
-    return s.patchMergeKey ? { type: 'map', keys: [s.patchMergeKey] } : { type: 'set' };
+    return s.patchMergeKey ? { type: 'map', keys: [s.patchMergeKey] } : SET;
   }
-  return { type: 'atomic' };
+  return ATOMIC;
 }
 
 export const isAtomicMap = (s: Schema): boolean => !!s && s.mapType === 'atomic' && s.kind !== 'list' && s.kind !== 'primitive';
@@ -68,6 +82,11 @@ export function listItemPE(sem: ListSemantics, item: unknown): PathElement | Err
   if (sem.type === 'map') {
     if (item === null) return new Error('associative list with keys may not have a null element');
     if (!isMap(item)) return new Error('associative list with keys may not have non-map elements');
+    if (sem.keys.length === 1) {
+      const k = sem.keys[0];
+      const v = k in item ? item[k] : undefined;
+      if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return singleKeyPE(k, v);
+    }
     const fields: [string, unknown][] = [];
     for (const k of sem.keys) {
       if (k in item && item[k] !== undefined) fields.push([k, item[k]]);

@@ -41,6 +41,20 @@ export function causeOf(s: Scope, what: string): WriteCause {
   return { component: ua, key: `${ns}${s.req.name ?? ''}`, what };
 }
 
+/**
+ * The clock's RFC 3339 now. Writes come in bursts at one virtual instant,
+ * so the last answer is kept (formatting a Date is a good part of a small write).
+ */
+let lastTime: { clock: Scope['clock']; ms: number; text: string } | undefined;
+
+export function timestampOf(s: Scope): string {
+  const ms = s.clock.now();
+  if (lastTime && lastTime.clock === s.clock && lastTime.ms === ms) return lastTime.text;
+  const text = s.clock.timestamp();
+  lastTime = { clock: s.clock, ms, text };
+  return text;
+}
+
 /** A version-4 UUID from the seeded generator. */
 export function newUid(rng: Rng): string {
   const hex = '0123456789abcdef';

@@ -1,8 +1,9 @@
 /** POST: create an object (staging/src/k8s.io/apiserver/pkg/endpoints/handlers/create.go). */
 import { fail, ok, qualifiedOf, type Scope } from '../server';
-import { clone, type KubeObject } from '../object';
+import type { KubeObject } from '../object';
+import { copyJson } from './json';
 import * as S from '../status';
-import { checkBody, checkNamespace, causeOf, decodeBody, fieldValidationOf, isDryRun, managerOf, newUid, currentKey } from './common';
+import { checkBody, checkNamespace, causeOf, decodeBody, fieldValidationOf, isDryRun, managerOf, newUid, currentKey, timestampOf } from './common';
 import type { ApiResponse } from '../request';
 
 export function handleCreate(s: Scope): ApiResponse {
@@ -15,7 +16,7 @@ export function handleCreate(s: Scope): ApiResponse {
   const decoded = decodeBody(s, checked, mode);
   if (S.isStatus(decoded)) return fail(decoded);
 
-  const obj = clone(checked);
+  const obj = copyJson(checked);
   obj.metadata ??= {};
   const result = createObject(s, obj, manager);
   if (!result.ok) return fail(result.status);
@@ -55,9 +56,10 @@ export function createObject(s: Scope, obj: KubeObject, manager: string, managed
   if (!admitted.ok) return admitted;
 
   // rest.BeforeCreate: system fields, generateName, strategy, validation.
-  if (!meta.name && meta.generateName) meta.name = `${meta.generateName}${s.rng.nameSuffix(5)}`.slice(0, 253);
+  const generated = !meta.name && !!meta.generateName;
+  if (generated) meta.name = generatedName(s, meta.generateName!);
   meta.uid = newUid(s.rng);
-  meta.creationTimestamp = s.clock.timestamp();
+  meta.creationTimestamp = timestampOf(s);
   delete meta.deletionTimestamp;
   delete meta.deletionGracePeriodSeconds;
   delete meta.resourceVersion;
@@ -74,17 +76,31 @@ export function createObject(s: Scope, obj: KubeObject, manager: string, managed
   if (allocErrs.length) return { ok: false, status: S.invalid(rt, meta.name ?? '', allocErrs) };
 
   if (!managedFieldsDone) {
-    const mf = s.machinery.managedFields(rt, undefined, obj, manager, s.clock.timestamp());
+    const mf = s.machinery.managedFields(rt, undefined, obj, manager, timestampOf(s));
     if (mf) meta.managedFields = mf as KubeObject['metadata']['managedFields'];
   }
 
-  const key = currentKey(s, meta.name!);
-  if (isDryRun(s)) {
-    if (s.store.get(key)) return { ok: false, status: S.alreadyExists(qualifiedOf(rt), meta.name!) };
-    return { ok: true, object: obj };
+  // RetryGenerateName (GA in v1.32): a generated name that is taken is drawn
+  // again, up to 8 attempts in all (registry/generic/registry/store.go
+  // createWithGenerateNameRetry). Each attempt is a new object to upstream, so
+  // it gets a new uid too; nothing else stored depends on the name.
+  for (let attempt = 1; ; attempt++) {
+    const key = currentKey(s, meta.name!);
+    let taken: boolean;
+    if (isDryRun(s)) taken = !!s.store.get(key);
+    else {
+      meta.resourceVersion = String(s.store.nextRevision());
+      taken = !s.store.txn([{ key, modRevision: 0 }], [{ type: 'put', key, value: obj }], causeOf(s, 'create')).succeeded;
+    }
+    if (!taken) return { ok: true, object: obj };
+    if (!generated || attempt >= MAX_NAME_GENERATION_ATTEMPTS) return { ok: false, status: S.alreadyExists(qualifiedOf(rt), meta.name!) };
+    meta.name = generatedName(s, meta.generateName!);
+    meta.uid = newUid(s.rng);
   }
-  meta.resourceVersion = String(s.store.nextRevision());
-  const r = s.store.txn([{ key, modRevision: 0 }], [{ type: 'put', key, value: obj }], causeOf(s, 'create'));
-  if (!r.succeeded) return { ok: false, status: S.alreadyExists(qualifiedOf(rt), meta.name!) };
-  return { ok: true, object: obj };
+}
+
+const MAX_NAME_GENERATION_ATTEMPTS = 8;
+
+function generatedName(s: Scope, prefix: string): string {
+  return `${prefix}${s.rng.nameSuffix(5)}`.slice(0, 253);
 }

@@ -1,8 +1,9 @@
 /** PATCH: JSON patch, merge patch, strategic merge patch and server-side apply (handlers/patch.go). */
 import { fail, ok, qualifiedOf, type Scope } from '../server';
-import { clone, type KubeObject } from '../object';
+import type { KubeObject } from '../object';
+import { copyJson } from './json';
 import * as S from '../status';
-import { currentKey, decodeBody, fieldValidationOf, managerOf } from './common';
+import { currentKey, decodeBody, fieldValidationOf, managerOf, timestampOf } from './common';
 import { createObject } from './create';
 import { updateObject, type WriteResult } from './update';
 import type { ApiResponse } from '../request';
@@ -39,7 +40,7 @@ export function patchResource(s: Scope, subresource?: string, transform?: (o: Ku
   if (S.isStatus(manager)) return fail(manager);
   const key = currentKey(s, s.req.name!);
   const current = s.store.get(key);
-  const time = s.clock.timestamp();
+  const time = timestampOf(s);
 
   if (isApply) {
     const applied = s.req.body as KubeObject;
@@ -54,7 +55,7 @@ export function patchResource(s: Scope, subresource?: string, transform?: (o: Ku
     if (S.isStatus(decoded)) return fail(decoded);
     const res = s.machinery.apply(s.rt, current?.value, applied, manager, s.req.query?.force === 'true', time);
     if (!res.ok) return fail(res.status);
-    const obj = clone(res.object);
+    const obj = copyJson(res.object);
     obj.metadata.name = s.req.name;
     if (!current) {
       if (subresource) return fail(S.notFound(qualifiedOf(s.rt), s.req.name!));
@@ -70,7 +71,8 @@ export function patchResource(s: Scope, subresource?: string, transform?: (o: Ku
   if (!patched.ok) return fail(patched.status);
   const decoded = decodeBody(s, patched.object, mode);
   if (S.isStatus(decoded)) return fail(decoded);
-  return respond(finishPatch(s, current, clone(patched.object), manager, subresource), decoded.warnings);
+  // A patch result is a fresh object (every patch type works on copies), so it is ours to change.
+  return respond(finishPatch(s, current, patched.object, manager, subresource), decoded.warnings);
 }
 
 function finishPatch(s: Scope, current: KeyValue<KubeObject>, obj: KubeObject, manager: string, subresource?: string): WriteResult {

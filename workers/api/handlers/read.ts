@@ -54,7 +54,21 @@ export function matcher(s: Scope, sel: { labels?: Selector; fields?: Selector })
   if (!labels && !fields) return () => true;
   return (o) =>
     (!labels || labels.matches((o.metadata.labels ?? {}) as Record<string, string>)) &&
-    (!fields || fields.matches(s.machinery.fieldsOf(s.rt, o)));
+    (!fields || fields.matches(fieldsOf(s, o)));
+}
+
+// One write reaches every watch of its resource in turn (each kubelet watches
+// all pods through its own spec.nodeName selector), asking each time for the
+// selectable fields of the same two stored, immutable objects: the new value
+// and the previous one. Remembering the last two answers computes them once.
+const recent: { o: KubeObject; s: Scope['rt']; m: Scope['machinery']; fields: Record<string, string> }[] = [];
+
+function fieldsOf(s: Scope, o: KubeObject): Record<string, string> {
+  for (const r of recent) if (r.o === o && r.s === s.rt && r.m === s.machinery) return r.fields;
+  const fields = s.machinery.fieldsOf(s.rt, o);
+  if (recent.length >= 2) recent.shift();
+  recent.push({ o, s: s.rt, m: s.machinery, fields });
+  return fields;
 }
 
 interface ContinueToken {

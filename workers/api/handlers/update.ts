@@ -1,8 +1,10 @@
 /** PUT: replace an object (handlers/update.go + registry/generic/registry/store.go Update). */
 import { fail, ok, qualifiedOf, type Scope } from '../server';
-import { clone, jsonEqual, type KubeObject } from '../object';
+import type { KubeObject } from '../object';
+import { copyJson, equalJson } from './json';
+import { statusWriteSkipsDefaults } from './statusWrite';
 import * as S from '../status';
-import { checkBody, checkNamespace, causeOf, decodeBody, fieldValidationOf, isDryRun, managerOf, currentKey } from './common';
+import { checkBody, checkNamespace, causeOf, decodeBody, fieldValidationOf, isDryRun, managerOf, currentKey, timestampOf } from './common';
 import { createObject } from './create';
 import type { ApiResponse } from '../request';
 import type { KeyValue } from '../../store/store';
@@ -16,7 +18,7 @@ export function handleUpdate(s: Scope): ApiResponse {
   if (S.isStatus(manager)) return fail(manager);
   const decoded = decodeBody(s, checked, mode);
   if (S.isStatus(decoded)) return fail(decoded);
-  const next = clone(checked);
+  const next = copyJson(checked);
   next.metadata ??= {};
   if (next.metadata.name && next.metadata.name !== s.req.name) {
     return fail(S.badRequest(`the name of the object (${next.metadata.name}) does not match the name on the URL (${s.req.name})`));
@@ -80,7 +82,7 @@ export function updateObject(
   meta.generation = old.metadata.generation;
   if (meta.generation === undefined) delete meta.generation;
 
-  rt.defaults?.(next, s.ctx);
+  if (subresource !== 'status' || !statusWriteSkipsDefaults(rt)) rt.defaults?.(next, s.ctx);
 
   const statusFields = rt.statusFields ?? ['status'];
   const hasStatus = (rt.subresources ?? []).includes('status');
@@ -88,9 +90,11 @@ export function updateObject(
     // Status writes change only status (and nothing of metadata but managedFields).
     // Status writers may annotate (the Deployment controller records revisions so); nothing else of metadata.
     const keepMeta = next.metadata;
+    // Unchanged annotations stay the stored object's, so revisions share them.
+    const annotations = sameStringMap(keepMeta.annotations, old.metadata.annotations) ? old.metadata.annotations : keepMeta.annotations;
     const merged: KubeObject = {
       ...old,
-      metadata: { ...old.metadata, annotations: keepMeta.annotations ?? old.metadata.annotations, managedFields: keepMeta.managedFields ?? old.metadata.managedFields },
+      metadata: { ...old.metadata, annotations: annotations ?? old.metadata.annotations, managedFields: keepMeta.managedFields ?? old.metadata.managedFields },
     };
     if (merged.metadata.annotations === undefined) delete merged.metadata.annotations;
     for (const f of statusFields) {
@@ -136,12 +140,12 @@ export function updateObject(
   const sentManagedFields = next.metadata.managedFields;
   next.metadata.managedFields = old.metadata.managedFields;
   if (old.metadata.managedFields === undefined) delete next.metadata.managedFields;
-  if (jsonEqual(next, old)) return { ok: true, object: old };
+  if (equalJson(next, old)) return { ok: true, object: old };
   // Managed fields the client sent on the main resource are honoured (or, for apply, already computed).
   next.metadata.managedFields = sentManagedFields;
   if (sentManagedFields === undefined) delete next.metadata.managedFields;
   if (!managedFieldsDone) {
-    const mf = s.machinery.managedFields(rt, old, next, manager, s.clock.timestamp(), subresource);
+    const mf = s.machinery.managedFields(rt, old, next, manager, timestampOf(s), subresource);
     if (mf) next.metadata.managedFields = mf as KubeObject['metadata']['managedFields'];
   }
 
@@ -160,10 +164,20 @@ export function updateObject(
   return { ok: true, object: next };
 }
 
+/** Same keys in the same order with identical values (so the stored JSON would not change either). */
+function sameStringMap(a: Record<string, string> | undefined, b: Record<string, string> | undefined): boolean {
+  if (a === b) return true;
+  if (!a || !b) return false;
+  const ak = Object.keys(a);
+  const bk = Object.keys(b);
+  if (ak.length !== bk.length) return false;
+  for (let i = 0; i < ak.length; i++) if (ak[i] !== bk[i] || a[ak[i]] !== b[bk[i]]) return false;
+  return true;
+}
+
 function specChanged(a: KubeObject, b: KubeObject, statusFields: string[]): boolean {
-  for (const k of new Set([...Object.keys(a), ...Object.keys(b)])) {
-    if (k === 'metadata' || k === 'apiVersion' || k === 'kind' || statusFields.includes(k)) continue;
-    if (!jsonEqual(a[k], b[k])) return true;
-  }
+  const skip = (k: string) => k === 'metadata' || k === 'apiVersion' || k === 'kind' || statusFields.includes(k);
+  for (const k of Object.keys(a)) if (!skip(k) && !equalJson(a[k], b[k])) return true;
+  for (const k of Object.keys(b)) if (!skip(k) && !(k in a) && !equalJson(a[k], b[k])) return true;
   return false;
 }
