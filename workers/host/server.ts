@@ -93,6 +93,7 @@ async function handle(cluster: Cluster, req: IncomingMessage, res: ServerRespons
   };
   cluster.settle();
   if (apiReq.verb === 'watch') return streamWatch(cluster, apiReq, res);
+  if (apiReq.subresource === 'log' && apiReq.query?.follow === 'true') return followLog(cluster, apiReq, res);
   sendJson(res, cluster.request(apiReq));
 }
 
@@ -148,4 +149,42 @@ function bodyKindOf(cluster: Cluster, req: { group: string; version: string; res
   if (req.subresource === 'scale') return { apiVersion: 'autoscaling/v1', kind: 'Scale' };
   const rt = cluster.api.deps.registry.lookup(req.group, req.version, req.resource);
   return { apiVersion: req.group ? `${req.group}/${req.version}` : req.version, kind: rt?.kind ?? '' };
+}
+
+/** How often a followed log is checked for new output (wall ms). */
+const FOLLOW_POLL_MS = 200;
+
+/**
+ * `kubectl logs -f`: send what there is, then keep the response open and
+ * send new output as the container writes it, until the container stops
+ * or the client goes away.
+ */
+function followLog(cluster: Cluster, apiReq: Parameters<Cluster['request']>[0], res: ServerResponse): void {
+  const { follow: _f, ...query } = apiReq.query ?? {};
+  const first = cluster.request({ ...apiReq, query });
+  if (first.status !== 200 || typeof first.body !== 'string') return sendJson(res, first);
+  res.writeHead(200, { 'Content-Type': 'text/plain', 'Transfer-Encoding': 'chunked', 'Cache-Control': 'no-cache, private' });
+  res.write(first.body);
+  // What has been seen so far is tracked on the whole log, whatever tail was asked for first.
+  const { tailLines: _t, limitBytes: _l, ...whole } = query;
+  const all = () => cluster.request({ ...apiReq, query: whole });
+  const start = all();
+  let sent = typeof start.body === 'string' ? start.body : '';
+  const podReq = { verb: 'get' as const, group: '', version: 'v1', resource: 'pods', namespace: apiReq.namespace, name: apiReq.name };
+  const timer = setInterval(() => {
+    cluster.settle();
+    const r = all();
+    if (r.status === 200 && typeof r.body === 'string' && r.body.length > sent.length && r.body.startsWith(sent)) {
+      res.write(r.body.slice(sent.length));
+      sent = r.body;
+    }
+    const pod = cluster.request(podReq);
+    const phase = (pod.body as { status?: { phase?: string } }).status?.phase;
+    if (pod.status !== 200 || phase === 'Succeeded' || phase === 'Failed') stop();
+  }, FOLLOW_POLL_MS);
+  const stop = () => {
+    clearInterval(timer);
+    if (!res.writableEnded) res.end();
+  };
+  res.on('close', stop);
 }

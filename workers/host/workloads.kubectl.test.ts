@@ -124,3 +124,24 @@ describe('workloads come alive', () => {
     expect(n.stdout).toMatch(/Non-terminated Pods:/);
   });
 });
+
+describe('logs and exec', () => {
+  it('follows a log as the container writes it, and runs commands with exec', async () => {
+    await h.kubectl(['run', 'ticker', '--image=busybox', '--', 'sh', '-c', 'i=0; while true; do echo tick $i; i=$((i+1)); sleep 1; done']);
+    await until(['get', 'pod', 'ticker', '-o', 'jsonpath={.status.phase}'], (o) => o === 'Running');
+    const f = h.spawnKubectl(['logs', '-f', 'ticker']);
+    try {
+      const deadline = Date.now() + 20_000;
+      while (!/tick 5/.test(f.output()) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+      expect(f.output()).toMatch(/^tick 0\ntick 1\n/);
+      expect(f.output()).toMatch(/tick 5/);
+    } finally {
+      f.proc.kill();
+    }
+    const e = await h.kubectl(['exec', 'ticker', '--', 'sh', '-c', 'echo hello from $(hostname)']);
+    expect(e.stdout.trim()).toBe('hello from ticker');
+    const bad = await h.kubectl(['exec', 'ticker', '--', 'sh', '-c', 'exit 3']);
+    expect(bad.code).toBe(3);
+    expect(bad.stderr.trim()).toBe('command terminated with exit code 3');
+  });
+});
