@@ -145,3 +145,28 @@ describe('logs and exec', () => {
     expect(bad.stderr.trim()).toBe('command terminated with exit code 3');
   });
 });
+
+describe('an interactive shell', () => {
+  it('runs kubectl exec -it … -- sh line by line, remembering cd', async () => {
+    const { spawn } = await import('node:child_process');
+    await h.kubectl(['run', 'box', '--image=busybox', '--', 'sleep', '3600']);
+    await until(['get', 'pod', 'box', '-o', 'jsonpath={.status.phase}'], (o) => o === 'Running');
+    // kubectl wants a terminal for -t: `script` gives it one.
+    const kubectl = (await import('./testing/kubectl')).findKubectl();
+    const child = spawn('script', ['-qc', `${kubectl} --server ${h.url} exec -it box -- sh`, '/dev/null'], { env: { ...process.env, KUBECONFIG: '/dev/null' } });
+    let out = '';
+    child.stdout.on('data', (d) => (out += d));
+    const type = async (s: string) => {
+      await new Promise((r) => setTimeout(r, 300));
+      child.stdin.write(s);
+    };
+    await type('echo hi\r');
+    await type('cd /etc\r');
+    await type('pwd\r');
+    await type('exit\r');
+    await new Promise((r) => child.on('close', r));
+    const text = out.replace(/\r/g, '');
+    expect(text).toMatch(/\/ # echo hi\nhi\n/);
+    expect(text).toMatch(/\/etc # pwd\n\/etc\n/);
+  });
+});
