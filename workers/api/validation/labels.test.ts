@@ -3,10 +3,7 @@ import { errorString, path } from './field';
 import { isQualifiedName, isValidLabelValue, validateLabelSelector, validateLabels } from './labels';
 
 const NAME_PART =
-  "name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')".replaceAll(
-    ',  or',
-    ', or',
-  );
+  "name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')";
 
 describe('qualified names', () => {
   it.each(['app', 'app.kubernetes.io/name', 'A_b.c-D', 'example.com/x'])('%s is valid', (v) => expect(isQualifiedName(v)).toEqual([]));

@@ -17,7 +17,8 @@ export const inclusiveRangeError = (lo: number, hi: number): string => `must be 
 /** RegexError: `msg (e.g. 'a' or 'b', regex used for validation is 'fmt')`. */
 export function regexError(msg: string, fmt: string, ...examples: string[]): string {
   if (examples.length === 0) return `${msg} (regex used for validation is '${fmt}')`;
-  return `${msg} (e.g. ${examples.map((e) => `'${e}', `).join('or ')}regex used for validation is '${fmt}')`;
+  // validation.RegexError joins examples with " or " after each "', ": upstream's text has two spaces there.
+  return `${msg} (e.g. ${examples.map((e) => `'${e}', `).join(' or ')}regex used for validation is '${fmt}')`;
 }
 
 export const DNS1123_LABEL_MAX_LENGTH = 63;

@@ -4,7 +4,7 @@ import { secretDecodeError } from './secret';
 import { create, obj, update } from './testFixtures';
 
 const CONFIG_KEY_MSG =
-  "a valid config key must consist of alphanumeric characters, '-', '_' or '.' (e.g. 'key.name', or 'KEY_NAME', or 'key-name', regex used for validation is '[-._a-zA-Z0-9]+')";
+  "a valid config key must consist of alphanumeric characters, '-', '_' or '.' (e.g. 'key.name',  or 'KEY_NAME',  or 'key-name', regex used for validation is '[-._a-zA-Z0-9]+')";
 
 describe('ConfigMap', () => {
   it('accepts good keys and rejects bad ones', () => {
