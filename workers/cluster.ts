@@ -35,6 +35,9 @@ import { Scheduler } from './scheduler/scheduler';
 import { startLifecycleControllers, type LifecycleControllers } from './controllers/lifecycle';
 import { startApiExtensions, withCustomResources } from './api/crd';
 import { runChaos, type ChaosAction } from './chaos';
+import { startEndpointSliceController } from './controllers/endpointslice/controller';
+import { startEndpointsController } from './controllers/endpoints/controller';
+import { startServiceLBController } from './controllers/servicelb/controller';
 
 export interface ClusterOptions {
   seed?: number;
@@ -62,7 +65,7 @@ export { SYSTEM_NAMESPACES } from './bootstrap/apiserver';
 
 const ZONES = ['zone-a', 'zone-b', 'zone-c'];
 
-export const CONTROLLER_NAMES = ['deployment', 'replicaset', 'replicationcontroller', 'statefulset', 'daemonset', 'job', 'ttl-after-finished', 'cronjob', 'scheduler', 'lifecycle'] as const;
+export const CONTROLLER_NAMES = ['deployment', 'replicaset', 'replicationcontroller', 'statefulset', 'daemonset', 'job', 'ttl-after-finished', 'cronjob', 'scheduler', 'lifecycle', 'endpointslice', 'endpoints', 'service-lb'] as const;
 export type ControllerName = (typeof CONTROLLER_NAMES)[number];
 
 export class Cluster {
@@ -142,6 +145,9 @@ export class Cluster {
     if (want('cronjob')) startCronJobController(this.components);
     if (want('scheduler')) this.scheduler = new Scheduler(this.components);
     if (want('lifecycle')) this.lifecycle = startLifecycleControllers(this.components, this.api.deps.registry);
+    if (want('endpointslice')) startEndpointSliceController(this.components);
+    if (want('endpoints')) startEndpointsController(this.components);
+    if (want('service-lb')) startServiceLBController(this.components);
     startApiExtensions(this.components, this.api.deps.registry);
     this.informers.start();
   }

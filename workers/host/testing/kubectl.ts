@@ -42,7 +42,8 @@ export interface TestHost {
 }
 
 export async function startTestHost(opts: ClusterOptions & { speed?: number } = {}): Promise<TestHost> {
-  const cluster = await createCluster(opts);
+  // Virtual time starts now, so kubectl's own age arithmetic (events, describe) reads sensibly.
+  const cluster = await createCluster({ epochMs: Math.floor(Date.now() / 1000) * 1000, ...opts });
   cluster.driver.setMode({ kind: 'realtime', speed: opts.speed ?? 100 });
   const host = await startHost(cluster);
   const bin = findKubectl();
