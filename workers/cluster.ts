@@ -38,6 +38,8 @@ import { runChaos, type ChaosAction } from './chaos';
 import { startEndpointSliceController } from './controllers/endpointslice/controller';
 import { startEndpointsController } from './controllers/endpoints/controller';
 import { startServiceLBController } from './controllers/servicelb/controller';
+import { startVolumeControllers } from './controllers/volume';
+import { startNetwork, type Network } from './network';
 
 export interface ClusterOptions {
   seed?: number;
@@ -65,7 +67,7 @@ export { SYSTEM_NAMESPACES } from './bootstrap/apiserver';
 
 const ZONES = ['zone-a', 'zone-b', 'zone-c'];
 
-export const CONTROLLER_NAMES = ['deployment', 'replicaset', 'replicationcontroller', 'statefulset', 'daemonset', 'job', 'ttl-after-finished', 'cronjob', 'scheduler', 'lifecycle', 'endpointslice', 'endpoints', 'service-lb'] as const;
+export const CONTROLLER_NAMES = ['deployment', 'replicaset', 'replicationcontroller', 'statefulset', 'daemonset', 'job', 'ttl-after-finished', 'cronjob', 'scheduler', 'lifecycle', 'endpointslice', 'endpoints', 'service-lb', 'volume'] as const;
 export type ControllerName = (typeof CONTROLLER_NAMES)[number];
 
 export class Cluster {
@@ -78,6 +80,8 @@ export class Cluster {
   readonly informers: InformerFactory;
   /** The context control-plane and node components are built with. */
   readonly components: ComponentContext;
+  /** The virtual network: kube-proxy rules, DNS, routing and request traces. */
+  network?: Network;
   /** The kubelet of every node, by node name. */
   readonly kubelets = new Map<string, Kubelet>();
   /** Garbage collector, namespace, node lifecycle, pod GC, disruption controllers and leader election. */
@@ -148,6 +152,7 @@ export class Cluster {
     if (want('endpointslice')) startEndpointSliceController(this.components);
     if (want('endpoints')) startEndpointsController(this.components);
     if (want('service-lb')) startServiceLBController(this.components);
+    if (want('volume')) startVolumeControllers(this.components, { localPath: { removeData: (node, path) => this.kubelets.get(node)?.removeVolumeData(path) } });
     startApiExtensions(this.components, this.api.deps.registry);
     this.informers.start();
   }
@@ -169,6 +174,7 @@ export class Cluster {
 
   private bootstrap(workers: number): void {
     bootstrapApiserver(this.as('kube-apiserver'), nodeInternalIP(0));
+    this.network = startNetwork(this.components, { kubelet: (n) => this.kubelets.get(n) });
     const nodes = [{ name: 'control-plane', controlPlane: true }, ...Array.from({ length: workers }, (_, i) => ({ name: `worker-${i + 1}`, controlPlane: false }))];
     for (const n of nodes) this.startNode(n);
     this.api.nodeProxy = createNodeProxy(
@@ -189,7 +195,17 @@ export class Cluster {
       });
     } else if (mode === 'run') {
       const runtime = createRuntime(this.clock, this.rng.fork(), n.name);
-      this.kubelets.set(n.name, startKubelet(this.components, { ...spec, runtime, watch: (r, cb) => this.api.watch(r, cb) }));
+      const network = this.network!;
+      this.kubelets.set(
+        n.name,
+        startKubelet(this.components, {
+          ...spec,
+          runtime,
+          watch: (r, cb) => this.api.watch(r, cb),
+          network: (node, ip) => network.networkFor(node, ip),
+          serviceEnv: (ns, enable) => network.serviceEnv(ns, enable),
+        }),
+      );
     }
   }
 

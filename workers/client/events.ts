@@ -6,6 +6,8 @@
  *   other message) within ten minutes, one event "(combined from similar events): …",
  * - a logger: repeats of the same event bump `count` and `lastTimestamp`
  *   of the first one instead of creating a new object.
+ * Each keeps an LRU cache of LRU_CACHE_ENTRIES, so a recorder's memory is
+ * bounded however many objects it reports on (10,000 pods, 40,000 events).
  */
 import type { Clock } from '../clock/clock';
 import type { KubeObject } from '../api/object';
@@ -17,6 +19,38 @@ const AGGREGATE_WINDOW_MS = 10 * 60 * 1000;
 const AGGREGATE_MAX_EVENTS = 10;
 const SPAM_BURST = 25;
 const SPAM_REFILL_MS = 5 * 60 * 1000;
+/** maxLruCacheEntries: each of the correlator's caches forgets its least recently used entries beyond this. */
+export const LRU_CACHE_ENTRIES = 4096;
+
+/** A Map that keeps only its `max` most recently used entries (golang/groupcache/lru). */
+class Lru<V> {
+  private readonly m = new Map<string, V>();
+
+  constructor(private readonly max: number) {}
+
+  get size(): number {
+    return this.m.size;
+  }
+
+  get(key: string): V | undefined {
+    const v = this.m.get(key);
+    if (v !== undefined) {
+      this.m.delete(key);
+      this.m.set(key, v);
+    }
+    return v;
+  }
+
+  set(key: string, v: V): void {
+    this.m.delete(key);
+    this.m.set(key, v);
+    if (this.m.size > this.max) this.m.delete(this.m.keys().next().value!);
+  }
+
+  delete(key: string): void {
+    this.m.delete(key);
+  }
+}
 
 interface Seen {
   name: string;
@@ -26,11 +60,12 @@ interface Seen {
   at: number;
 }
 
+const LAST_NANO = new WeakMap<Clock, bigint>();
+
 export class EventRecorder {
-  private seen = new Map<string, Seen>();
-  private similar = new Map<string, { messages: Set<string>; at: number }>();
-  private spam = new Map<string, { tokens: number; at: number }>();
-  private lastNano = 0n;
+  private seen = new Lru<Seen>(LRU_CACHE_ENTRIES);
+  private similar = new Lru<{ messages: Set<string>; at: number }>(LRU_CACHE_ENTRIES);
+  private spam = new Lru<{ tokens: number; at: number }>(LRU_CACHE_ENTRIES);
 
   constructor(
     private readonly clock: Clock,
@@ -118,9 +153,11 @@ export class EventRecorder {
 
   /** Event names carry the time in hex nanoseconds (`%x` of UnixNano), kept unique per recorder. */
   private uniqueNanoHex(nowMs: number): string {
+    // Unique across every recorder of the cluster (one clock), as nanosecond clocks make them upstream.
     let nano = BigInt(Math.floor(nowMs)) * 1_000_000n;
-    if (nano <= this.lastNano) nano = this.lastNano + 1n;
-    this.lastNano = nano;
+    const last = LAST_NANO.get(this.clock) ?? 0n;
+    if (nano <= last) nano = last + 1n;
+    LAST_NANO.set(this.clock, nano);
     return nano.toString(16);
   }
 }

@@ -96,7 +96,14 @@ export class SchedulerCache {
   }
 
   updatePod(info: PodInfo): void {
-    this.addPod(info);
+    const cur = this.pods.get(info.key);
+    const nodeName = info.pod.spec?.nodeName ?? '';
+    if (!cur || cur.nodeName !== nodeName) return this.addPod(info);
+    const n = this.nodes.get(nodeName);
+    if (!n || !n.updatePod(info)) return this.addPod(info);
+    this.podsWithAffinity += Number(info.hasAffinity) - Number(cur.info.hasAffinity);
+    this.podsWithRequiredAntiAffinity += Number(info.requiredAntiAffinityTerms.length > 0) - Number(cur.info.requiredAntiAffinityTerms.length > 0);
+    this.pods.set(info.key, { info, nodeName, assumed: false });
   }
 
   removePod(key: string): void {

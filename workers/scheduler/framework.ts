@@ -2,10 +2,10 @@
  * Runs a profile's plugins at each extension point (framework/runtime/framework.go):
  * PreFilter (Skip turns a plugin's Filter off), Filter (first rejection
  * wins), Filter with nominated pods, PreScore, Score (normalised, weighted),
- * PostFilter.
+ * PostFilter, and for the chosen node Reserve/Unreserve and PreBind.
  */
-import type { AnyPlugin, CycleState, FilterPlugin, FilterRunner, Handle, PostFilterPlugin, PostFilterResult, PreEnqueuePlugin, PreFilterPlugin, PreScorePlugin, QueueSortPlugin, ScorePlugin } from './types';
-import { isRejected, isSuccess, unresolvable, withPlugin, type MaybeStatus, type Status } from './status';
+import type { AnyPlugin, CycleState, FilterPlugin, FilterRunner, Handle, PostFilterPlugin, PostFilterResult, PreBindPlugin, PreEnqueuePlugin, PreFilterPlugin, PreScorePlugin, QueueSortPlugin, ReservePlugin, ScorePlugin } from './types';
+import { isRejected, isSuccess, statusMessage, unresolvable, withPlugin, type MaybeStatus, type Status } from './status';
 import type { NodeInfo } from './nodeInfo';
 import type { PodInfo } from './podInfo';
 import type { NodeToStatus } from './nodeToStatus';
@@ -29,6 +29,8 @@ export class Framework implements FilterRunner {
   readonly postFilter: PostFilterPlugin[] = [];
   readonly preScore: PreScorePlugin[] = [];
   readonly score: { plugin: ScorePlugin; weight: number }[] = [];
+  readonly reserve: ReservePlugin[] = [];
+  readonly preBind: PreBindPlugin[] = [];
 
   constructor(handle: Handle, profile: readonly ProfilePlugin[]) {
     for (const entry of profile) {
@@ -42,6 +44,8 @@ export class Framework implements FilterRunner {
       if (p.postFilter) this.postFilter.push(p as PostFilterPlugin);
       if (p.preScore) this.preScore.push(p as PreScorePlugin);
       if (p.score) this.score.push({ plugin: p as ScorePlugin, weight: entry.weight ?? 1 });
+      if (p.reserve) this.reserve.push(p as ReservePlugin);
+      if (p.preBind) this.preBind.push(p as PreBindPlugin);
     }
     const sort = [...this.plugins.values()].find((p) => p.less);
     if (!sort) throw new Error('a profile needs a QueueSort plugin');
@@ -160,6 +164,37 @@ export class Framework implements FilterRunner {
       }
     }
     return { plugins: active.map((a) => a.plugin.name), byPlugin, totals };
+  }
+
+  /** RunReservePluginsReserve: the first failure stops (the caller then unreserves). */
+  runReservePlugins(state: CycleState, pod: PodInfo, nodeName: string): MaybeStatus {
+    for (const p of this.reserve) {
+      const s = p.reserve(state, pod, nodeName);
+      if (isSuccess(s)) continue;
+      if (isRejected(s)) return withPlugin(s!, p.name);
+      return { code: 'Error', reasons: [`running Reserve plugin "${p.name}": ${statusMessage(s)}`], plugin: p.name };
+    }
+    return null;
+  }
+
+  /** RunReservePluginsUnreserve: in reverse order. */
+  runUnreservePlugins(state: CycleState, pod: PodInfo, nodeName: string): void {
+    for (let i = this.reserve.length - 1; i >= 0; i--) this.reserve[i].unreserve(state, pod, nodeName);
+  }
+
+  /** RunPreBindPlugins: one after the other, each may finish later; `done` gets the first failure or success. */
+  runPreBindPlugins(state: CycleState, pod: PodInfo, nodeName: string, done: (s: MaybeStatus) => void): void {
+    let i = 0;
+    const next = (s: MaybeStatus): void => {
+      if (!isSuccess(s)) {
+        const p = this.preBind[i - 1];
+        if (isRejected(s)) return done(withPlugin(s!, p.name));
+        return done({ code: 'Error', reasons: [`running PreBind plugin "${p.name}": ${statusMessage(s)}`], plugin: p.name });
+      }
+      if (i >= this.preBind.length) return done(null);
+      this.preBind[i++].preBind(state, pod, nodeName, next);
+    };
+    next(null);
   }
 
   /** RunPostFilterPlugins: the first success wins; rejections collect their reasons. */

@@ -17,6 +17,15 @@ export interface ImageSummary {
 
 const EMPTY_LABELS: Readonly<Record<string, string>> = Object.freeze({});
 
+/** A count of this node's pods that satisfy `matches`, kept current as pods come and go. */
+interface PodCounter {
+  readonly matches: (p: PodInfo) => boolean;
+  n: number;
+}
+
+/** Counters a node keeps at most; more distinct questions start afresh. */
+const MAX_COUNTERS = 64;
+
 export class NodeInfo {
   node: (Node & KubeObject) | null = null;
   name: string;
@@ -34,6 +43,7 @@ export class NodeInfo {
   usedPorts = new Map<string, Set<string>>();
   imageStates = new Map<string, ImageSummary>();
   generation = 0;
+  private counters: Map<string, PodCounter> | null = null;
 
   constructor(name: string) {
     this.name = name;
@@ -54,7 +64,52 @@ export class NodeInfo {
     if (p.hasAffinity) this.podsWithAffinity.push(p);
     if (p.requiredAntiAffinityTerms.length) this.podsWithRequiredAntiAffinity.push(p);
     this.account(p, 1);
+    this.count(p, 1);
     this.generation++;
+  }
+
+  /**
+   * How many of this node's pods satisfy `matches`. The first question under
+   * `key` counts; later ones are answered from a count that every pod add and
+   * remove keeps current, so a pod's status update (a remove and an add) costs
+   * one predicate call instead of a recount of every pod on the node.
+   * `key` must name the predicate exactly (namespace and selector).
+   */
+  countPods(key: string, matches: (p: PodInfo) => boolean): number {
+    let c = this.counters?.get(key);
+    if (!c) {
+      let n = 0;
+      for (const p of this.pods) if (matches(p)) n++;
+      this.counters ??= new Map();
+      if (this.counters.size >= MAX_COUNTERS) this.counters.clear();
+      this.counters.set(key, (c = { matches, n }));
+    }
+    return c.n;
+  }
+
+  private count(p: PodInfo, sign: 1 | -1): void {
+    if (this.counters) for (const c of this.counters.values()) if (c.matches(p)) c.n += sign;
+  }
+
+  /**
+   * Replaces the pod with `p.key` by `p` where it stands (a status update),
+   * rather than removing it and adding it again at the end; false when it is not here.
+   */
+  updatePod(p: PodInfo): boolean {
+    const i = this.pods.findIndex((x) => x.key === p.key);
+    if (i < 0) return false;
+    const old = this.pods[i];
+    this.pods[i] = p;
+    if (old.hasAffinity || p.hasAffinity) this.podsWithAffinity = replaced(this.podsWithAffinity, old, p, p.hasAffinity);
+    if (old.requiredAntiAffinityTerms.length || p.requiredAntiAffinityTerms.length) {
+      this.podsWithRequiredAntiAffinity = replaced(this.podsWithRequiredAntiAffinity, old, p, p.requiredAntiAffinityTerms.length > 0);
+    }
+    this.account(old, -1);
+    this.account(p, 1);
+    this.count(old, -1);
+    this.count(p, 1);
+    this.generation++;
+    return true;
   }
 
   /** Removes the pod with `key`; false when it is not here. */
@@ -66,6 +121,7 @@ export class NodeInfo {
     if (p.hasAffinity) this.podsWithAffinity = this.podsWithAffinity.filter((x) => x.key !== key);
     if (p.requiredAntiAffinityTerms.length) this.podsWithRequiredAntiAffinity = this.podsWithRequiredAntiAffinity.filter((x) => x.key !== key);
     this.account(p, -1);
+    this.count(p, -1);
     this.generation++;
     return true;
   }
@@ -123,6 +179,15 @@ export class NodeInfo {
     c.usedPorts = new Map([...this.usedPorts].map(([k, v]) => [k, new Set(v)]));
     c.imageStates = this.imageStates;
     c.generation = this.generation;
+    if (this.counters) c.counters = new Map([...this.counters].map(([k, v]) => [k, { matches: v.matches, n: v.n }]));
     return c;
   }
+}
+
+/** `list` with `old` taken out and `p` put in its place (or at the end) when `keep`. */
+function replaced(list: PodInfo[], old: PodInfo, p: PodInfo, keep: boolean): PodInfo[] {
+  const i = list.indexOf(old);
+  if (i < 0) return keep ? [...list, p] : list;
+  if (keep) return list.map((x) => (x === old ? p : x));
+  return list.filter((x) => x !== old);
 }

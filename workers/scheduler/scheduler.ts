@@ -22,7 +22,7 @@ import { newPodInfo, podKey, refreshPodInfo, type PodInfo } from './podInfo';
 import { fitErrorMessage, NodeToStatus } from './nodeToStatus';
 import { DEFAULT_PROFILE, DEFAULT_SCHEDULER_NAME, type ProfilePlugin } from './registry';
 import { CycleState, type ClusterEvent, type Handle, type ListerName, type QueuedPodInfo } from './types';
-import { isRejected, statusMessage } from './status';
+import { isRejected, isSuccess, statusMessage, type Status } from './status';
 
 export interface SchedulerOptions {
   schedulerName?: string;
@@ -237,7 +237,7 @@ export class Scheduler {
     const names = () => this.cache.list().map((n) => n.name);
     if (out.kind === 'scheduled') {
       this.decisions.record(key, out.host, out.diagnosis.statuses, names, out.scored);
-      this.bind(q, out.host);
+      this.bind(q, out.host, state);
       return;
     }
     if (out.kind === 'error') {
@@ -258,11 +258,32 @@ export class Scheduler {
     this.handleFailure(q, 'Unschedulable', fitErrorMessage(out.numAllNodes, d), nominated);
   }
 
-  /** assume → bind (DefaultBinder: POST pods/binding) → Scheduled event, or forget and retry. */
-  private bind(q: QueuedPodInfo, host: string): void {
+  /**
+   * assume → Reserve → PreBind (which may finish in a later task, e.g.
+   * waiting for volumes to bind) → bind, or unreserve, forget and retry.
+   */
+  private bind(q: QueuedPodInfo, host: string, state: CycleState): void {
     const pod = q.info;
     this.cache.assumePod(pod, host);
     this.nominator.delete(pod.key);
+    const fw = this.framework;
+    if (fw.reserve.length === 0 && fw.preBind.length === 0) return this.bindPod(q, host, state);
+    const reserved = fw.runReservePlugins(state, pod, host);
+    if (!isSuccess(reserved)) return this.bindingFailed(q, host, state, reserved!);
+    fw.runPreBindPlugins(state, pod, host, (s) => (isSuccess(s) ? this.bindPod(q, host, state) : this.bindingFailed(q, host, state, s!)));
+  }
+
+  /** handleBindingCycleError: give back what was reserved and assumed, then retry. */
+  private bindingFailed(q: QueuedPodInfo, host: string, state: CycleState, s: Status): void {
+    this.framework.runUnreservePlugins(state, q.info, host);
+    this.cache.forgetPod(q.info.key);
+    q.unschedulablePlugins = new Set();
+    this.handleFailure(q, isRejected(s) ? 'Unschedulable' : 'SchedulerError', statusMessage(s));
+  }
+
+  /** DefaultBinder: POST pods/binding → Scheduled event. */
+  private bindPod(q: QueuedPodInfo, host: string, state: CycleState): void {
+    const pod = q.info;
     const r = this.handle.client({
       verb: 'create',
       group: '',
@@ -274,10 +295,8 @@ export class Scheduler {
       body: { apiVersion: 'v1', kind: 'Binding', metadata: { name: pod.name, namespace: pod.namespace, uid: pod.uid }, target: { kind: 'Node', name: host } },
     });
     if (r.status >= 400) {
-      this.cache.forgetPod(pod.key);
       const msg = (r.body as { message?: string } | undefined)?.message ?? `binding failed with status ${r.status}`;
-      q.unschedulablePlugins = new Set();
-      this.handleFailure(q, 'SchedulerError', `Binding rejected: ${msg}`);
+      this.bindingFailed(q, host, state, { code: 'Error', reasons: [`Binding rejected: ${msg}`] });
       return;
     }
     this.queue.done(pod.key);

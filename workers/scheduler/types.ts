@@ -101,6 +101,22 @@ export interface PostFilterPlugin extends Plugin {
   postFilter(state: CycleState, pod: PodInfo, statuses: NodeToStatus): { result?: PostFilterResult; status: Status };
 }
 
+export interface ReservePlugin extends Plugin {
+  /** Reserve: set aside what the pod will use on the chosen node (e.g. assumed volume bindings). */
+  reserve(state: CycleState, pod: PodInfo, nodeName: string): MaybeStatus;
+  /** Unreserve: undo Reserve when a later step fails; must be idempotent. */
+  unreserve(state: CycleState, pod: PodInfo, nodeName: string): void;
+}
+
+export interface PreBindPlugin extends Plugin {
+  /**
+   * PreBind: work that must finish before the pod is bound. It may finish in
+   * a later clock task (upstream's binding cycle runs in its own goroutine);
+   * `done` is called exactly once.
+   */
+  preBind(state: CycleState, pod: PodInfo, nodeName: string, done: (s: MaybeStatus) => void): void;
+}
+
 export interface PreEnqueuePlugin extends Plugin {
   preEnqueue(pod: PodInfo): MaybeStatus;
 }
@@ -176,6 +192,8 @@ export type AnyPlugin = Plugin &
   Partial<ScorePlugin> &
   Partial<PostFilterPlugin> &
   Partial<PreEnqueuePlugin> &
+  Partial<ReservePlugin> &
+  Partial<PreBindPlugin> &
   Partial<QueueSortPlugin>;
 
 export type PluginFactory = (h: Handle) => AnyPlugin;

@@ -12,6 +12,7 @@ describe('admission chain', () => {
       'Priority',
       'DefaultTolerationSeconds',
       'DefaultStorageClass',
+      'StorageObjectInUseProtection',
       'ResourceQuota',
     ]);
   });

@@ -13,6 +13,7 @@ import { limitRanger } from './limit-ranger';
 import { priority } from './priority';
 import { resourceQuota } from './resource-quota';
 import { serviceAccount } from './service-account';
+import { storageObjectInUseProtection } from './storage-object-in-use-protection';
 import { ADMIT, type AdmissionPlugin, type AdmissionRequest, type AdmissionResult } from './types';
 import type { AdmissionInput } from '../machinery.types';
 
@@ -24,6 +25,7 @@ export const admissionChain: readonly AdmissionPlugin[] = [
   priority,
   defaultTolerationSeconds,
   defaultStorageClassPlugin,
+  storageObjectInUseProtection,
   resourceQuota,
 ];
 

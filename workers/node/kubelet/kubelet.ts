@@ -103,6 +103,8 @@ export class Kubelet {
       objects: {
         configMap: (namespace, name) => getObject(api, 'configmaps', namespace, name),
         secret: (namespace, name) => getObject(api, 'secrets', namespace, name),
+        claim: (namespace, name) => getObject(api, 'persistentvolumeclaims', namespace, name),
+        volume: (name) => getObject(api, 'persistentvolumes', undefined, name),
       },
       ips: new PodIPAllocator(podCIDR(opts.index)),
       storage: createNodeStorage(),
@@ -281,6 +283,11 @@ export class Kubelet {
     return undefined;
   }
 
+  /** Remove a local volume's data from this node (the local-path provisioner's helper pod). */
+  removeVolumeData(path: string): void {
+    this.svc.storage.removeHostPath(path);
+  }
+
   // ---- logs, exec, usage ----
 
   logs(pod: Pod, container: string, query: Record<string, string | undefined>): ApiResponse {
@@ -326,7 +333,7 @@ function badRequest(message: string) {
   return { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message, reason: 'BadRequest', code: 400 };
 }
 
-function getObject(api: KubeletServices['api'], resource: string, namespace: string, name: string): KubeObject | undefined {
+function getObject(api: KubeletServices['api'], resource: string, namespace: string | undefined, name: string): KubeObject | undefined {
   if (!name) return undefined;
   const r = api({ verb: 'get', group: '', version: 'v1', resource, namespace, name });
   return r.status === 200 ? (r.body as KubeObject) : undefined;

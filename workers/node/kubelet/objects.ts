@@ -8,6 +8,9 @@ import type { KubeObject } from '../../api/object';
 export interface ObjectSource {
   configMap(namespace: string, name: string): KubeObject | undefined;
   secret(namespace: string, name: string): KubeObject | undefined;
+  /** PersistentVolumeClaims and PersistentVolumes, to find where a claim's data lives. */
+  claim?(namespace: string, name: string): KubeObject | undefined;
+  volume?(name: string): KubeObject | undefined;
 }
 
 export const configMapNotFound = (name: string) => `configmap "${name}" not found`;

@@ -19,6 +19,8 @@ export interface VolumeFailure {
 export interface NodeStorage {
   hostPath(path: string): MemoryVolume;
   claim(namespace: string, claim: string): MemoryVolume;
+  /** Drop a directory's content (a provisioner deleting a local volume). */
+  removeHostPath(path: string): void;
 }
 
 export function createNodeStorage(): NodeStorage {
@@ -29,7 +31,7 @@ export function createNodeStorage(): NodeStorage {
     if (!v) m.set(k, (v = new MemoryVolume(false)));
     return v;
   };
-  return { hostPath: (p) => get(hostPaths, p), claim: (ns, c) => get(claims, `${ns}/${c}`) };
+  return { hostPath: (p) => get(hostPaths, p), claim: (ns, c) => get(claims, `${ns}/${c}`), removeHostPath: (p) => void hostPaths.delete(p) };
 }
 
 type Files = Record<string, string>;
@@ -122,6 +124,24 @@ function projectedFiles(ns: string, v: NonNullable<PodVolume['projected']>, ctx:
   return { ok: true, files };
 }
 
+/**
+ * Where a claim's data lives (the desired-state populator resolving
+ * PVC → PV): a hostPath or local volume is that directory of this node, so
+ * the data outlives the pod and is found again by the next pod on the node;
+ * other volumes are keyed by the PV's name.
+ */
+function claimVolume(ns: string, claim: string, objects: ObjectSource, storage: NodeStorage): { volume: MemoryVolume } | { message: string } {
+  if (!objects.claim || !objects.volume) return { volume: storage.claim(ns, claim) };
+  const pvc = objects.claim(ns, claim) as { spec?: { volumeName?: string }; status?: { phase?: string } } | undefined;
+  if (!pvc) return { message: `error processing PVC ${ns}/${claim}: failed to fetch PVC from API server: persistentvolumeclaims "${claim}" not found` };
+  const pvName = pvc.spec?.volumeName;
+  if (!pvName || pvc.status?.phase !== 'Bound') return { message: `error processing PVC ${ns}/${claim}: PVC is not bound` };
+  const pv = objects.volume(pvName) as { spec?: { hostPath?: { path: string }; local?: { path: string } } } | undefined;
+  if (!pv) return { message: `error processing PVC ${ns}/${claim}: failed to fetch PV ${pvName} from API server: persistentvolumes "${pvName}" not found` };
+  const path = pv.spec?.hostPath?.path ?? pv.spec?.local?.path;
+  return { volume: path ? storage.hostPath(path) : storage.claim('', pvName) };
+}
+
 export interface MountedVolumes {
   volumes: Map<string, Volume>;
   failures: VolumeFailure[];
@@ -162,8 +182,12 @@ export function setUpVolumes(
     }
     if (volumes.has(v.name)) continue;
     if (v.hostPath) volumes.set(v.name, storage.hostPath(v.hostPath.path));
-    else if (v.persistentVolumeClaim) volumes.set(v.name, storage.claim(ns, v.persistentVolumeClaim.claimName));
-    else volumes.set(v.name, new MemoryVolume(false));
+    else if (v.persistentVolumeClaim || v.ephemeral) {
+      const claim = v.persistentVolumeClaim ? v.persistentVolumeClaim.claimName : `${pod.metadata?.name}-${v.name}`;
+      const r = claimVolume(ns, claim, objects, storage);
+      if ('message' in r) failures.push({ volume: v.name, message: r.message });
+      else volumes.set(v.name, r.volume);
+    } else volumes.set(v.name, new MemoryVolume(false));
   }
   return { volumes, failures };
 }

@@ -67,6 +67,24 @@ export interface ContainerNetwork {
     | { error: 'refused' | 'timeout' | 'unreachable' };
   /** Plain TCP connect (nc -z). */
   connect(ip: string, port: number): 'open' | 'refused' | 'timeout';
+  /**
+   * A DNS query as nslookup makes it (search path applied): the records of
+   * the name that answered, CNAMEs and SRVs included. Optional: without it
+   * nslookup prints only what `resolve` gives.
+   */
+  lookup?(name: string, type?: 'A' | 'SRV' | 'CNAME'): DnsLookup;
+}
+
+export type DnsRecord =
+  | { type: 'A'; name: string; address: string }
+  | { type: 'CNAME'; name: string; target: string }
+  | { type: 'SRV'; name: string; priority: number; weight: number; port: number; target: string };
+
+export interface DnsLookup {
+  status: 'ok' | 'nxdomain' | 'timeout' | 'refused';
+  /** The fully qualified name that answered (or the last one tried). */
+  name: string;
+  records: DnsRecord[];
 }
 
 export interface ContainerConfig {

@@ -179,7 +179,12 @@ describe('VolumeBinding', () => {
     expect(pre({ persistentvolumeclaims: [claim('data', { storageClassName: 'standard' })] })?.reasons).toEqual(['pod has unbound immediate PersistentVolumeClaims']);
   });
   it('a bound claim passes', () => {
-    expect(pre({ persistentvolumeclaims: [claim('data', { volumeName: 'pv-1' })] })).toBeNull();
+    const bound = claim('data', { volumeName: 'pv-1' });
+    (bound.metadata as Record<string, unknown>).annotations = { 'pv.kubernetes.io/bind-completed': 'yes' };
+    expect(pre({ persistentvolumeclaims: [bound] })).toBeNull();
+  });
+  it('a claim naming its volume but not yet bound counts as unbound immediate (isPVCFullyBound)', () => {
+    expect(pre({ persistentvolumeclaims: [claim('data', { volumeName: 'pv-1' })] })?.reasons).toEqual(['pod has unbound immediate PersistentVolumeClaims']);
   });
   it('an unbound WaitForFirstConsumer claim passes (binding left for later)', () => {
     const sc = { apiVersion: 'storage.k8s.io/v1', kind: 'StorageClass', metadata: { name: 'local' }, volumeBindingMode: 'WaitForFirstConsumer' };

@@ -29,6 +29,8 @@ export interface Constraint {
   maxSkew: number;
   topologyKey: string;
   selector: Selector;
+  /** Names the selector for NodeInfo.countPods (with the pod's namespace). */
+  selectorKey: string;
   minDomains: number;
   honorNodeAffinity: boolean;
   honorNodeTaints: boolean;
@@ -86,26 +88,10 @@ function nodeHasAllKeys(labels: Readonly<Record<string, string>>, cs: readonly C
 }
 
 export function New(h: Handle): PreFilterPlugin & FilterPlugin & PreScorePlugin & ScorePlugin {
-  // Matching-pod counts per (namespace, selector) and node, reused while the node's pods do not change.
-  const counts = new Map<string, WeakMap<NodeInfo, { gen: number; n: number }>>();
-
-  function countMatching(node: NodeInfo, sel: Selector, ns: string): number {
-    const key = `${ns}\u0000${sel.toString()}`;
-    let m = counts.get(key);
-    if (!m) {
-      if (counts.size > 256) counts.clear();
-      counts.set(key, (m = new WeakMap()));
-    }
-    const hit = m.get(node);
-    if (hit && hit.gen === node.generation) return hit.n;
-    let n = 0;
-    for (const p of node.pods) {
-      // Terminating pods do not count (#87621).
-      if (p.pod.metadata.deletionTimestamp || p.namespace !== ns) continue;
-      if (sel.matches(p.labels)) n++;
-    }
-    m.set(node, { gen: node.generation, n });
-    return n;
+  function countMatching(node: NodeInfo, c: Constraint, ns: string): number {
+    const sel = c.selector;
+    // Terminating pods do not count (#87621).
+    return node.countPods(`${ns}\u0000${c.selectorKey}`, (p) => !p.pod.metadata.deletionTimestamp && p.namespace === ns && sel.matches(p.labels));
   }
 
   function toConstraints(list: readonly TopologySpreadConstraint[], pod: PodInfo, action: Action): Constraint[] {
@@ -122,6 +108,8 @@ export function New(h: Handle): PreFilterPlugin & FilterPlugin & PreScorePlugin 
         maxSkew: c.maxSkew,
         topologyKey: c.topologyKey,
         selector,
+        // Nothing and Everything both print as '': keep them apart.
+        selectorKey: parsed.ok ? selector.toString() : '\u0000nothing',
         minDomains: c.minDomains ?? 1,
         honorNodeAffinity: (c.nodeAffinityPolicy ?? 'Honor') === 'Honor',
         honorNodeTaints: (c.nodeTaintsPolicy ?? 'Ignore') === 'Honor',
@@ -137,7 +125,8 @@ export function New(h: Handle): PreFilterPlugin & FilterPlugin & PreScorePlugin 
     if (cs.length === 0) return cs;
     const sel = defaultSelector(pod, h);
     if (sel.empty()) return [];
-    return cs.map((c) => ({ ...c, selector: sel }));
+    const selectorKey = sel.toString();
+    return cs.map((c) => ({ ...c, selector: sel, selectorKey }));
   }
 
   function inclusionMatches(c: Constraint, pod: PodInfo, node: NodeInfo, required: RequiredNodeAffinity): boolean {
@@ -173,7 +162,7 @@ export function New(h: Handle): PreFilterPlugin & FilterPlugin & PreScorePlugin 
         constraints.forEach((c, i) => {
           if (!inclusionMatches(c, pod, node, required)) return;
           const v = node.labels[c.topologyKey];
-          matchNum[i].set(v, (matchNum[i].get(v) ?? 0) + countMatching(node, c.selector, pod.namespace));
+          matchNum[i].set(v, (matchNum[i].get(v) ?? 0) + countMatching(node, c, pod.namespace));
         });
       }
       const paths = constraints.map((_, i) => {
@@ -244,7 +233,7 @@ export function New(h: Handle): PreFilterPlugin & FilterPlugin & PreScorePlugin 
           const v = node.labels[c.topologyKey];
           const cur = tpCounts[i].get(v);
           if (cur === undefined) return;
-          tpCounts[i].set(v, cur + countMatching(node, c.selector, pod.namespace));
+          tpCounts[i].set(v, cur + countMatching(node, c, pod.namespace));
         });
       }
       state.write(PRE_SCORE_KEY, { constraints, ignoredNodes: ignored, tpValueToPodCounts: tpCounts, normalizingWeight: weights } as PreScoreState);
@@ -257,7 +246,7 @@ export function New(h: Handle): PreFilterPlugin & FilterPlugin & PreScorePlugin 
       s.constraints.forEach((c, i) => {
         const v = node.labels[c.topologyKey];
         if (v === undefined) return;
-        const cnt = c.topologyKey === HOSTNAME ? countMatching(node, c.selector, pod.namespace) : (s.tpValueToPodCounts[i].get(v) ?? 0);
+        const cnt = c.topologyKey === HOSTNAME ? countMatching(node, c, pod.namespace) : (s.tpValueToPodCounts[i].get(v) ?? 0);
         // scoreForCount: maxSkew-1 waters down small differences.
         score += cnt * s.normalizingWeight[i] + (c.maxSkew - 1);
       });

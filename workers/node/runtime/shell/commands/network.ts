@@ -152,8 +152,27 @@ export function nslookup(ctx: ProgramContext): number {
     ctx.io.out(';; connection timed out; no servers could be reached\n\n');
     return 1;
   }
-  const ips = net.resolve(name);
   let out = `Server:\t\t${server}\nAddress:\t${server}:53\n\n`;
+  if (net.lookup) {
+    const typeArg = ctx.argv.slice(1).find((a) => /^-(query|type)=/i.test(a))?.split('=')[1]?.toUpperCase();
+    const r = net.lookup(name, typeArg === 'SRV' || typeArg === 'CNAME' ? typeArg : 'A');
+    if (r.status === 'timeout' || r.status === 'refused') {
+      ctx.io.out(';; connection timed out; no servers could be reached\n\n');
+      return 1;
+    }
+    if (r.status === 'nxdomain') {
+      ctx.io.out(`${out}** server can't find ${r.name}: NXDOMAIN\n\n`);
+      return 1;
+    }
+    for (const rec of r.records) {
+      if (rec.type === 'CNAME') out += `${rec.name}\tcanonical name = ${rec.target}\n`;
+      else if (rec.type === 'SRV') out += `${rec.name}\tservice = ${rec.priority} ${rec.weight} ${rec.port} ${rec.target}\n`;
+      else out += `Name:\t${rec.name}\nAddress: ${rec.address}\n`;
+    }
+    ctx.io.out(`${out}\n`);
+    return 0;
+  }
+  const ips = net.resolve(name);
   if (!ips || !ips.length) {
     ctx.io.out(`${out}** server can't find ${name}: NXDOMAIN\n\n`);
     return 1;
