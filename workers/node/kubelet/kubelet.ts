@@ -40,6 +40,9 @@ const REGISTER_RETRY_MS = 7_000;
 
 export type WatchFn = (req: ApiRequest, onEvent: (e: WatchEvent) => void) => WatchHandle | ApiResponse;
 
+/** How often every pod is synced even without a change (upstream --sync-frequency). */
+const SYNC_FREQUENCY_MS = 60_000;
+
 export interface KubeletOptions extends NodeSpecInput {
   runtime: ContainerRuntime;
   /** Starts a watch on the API server (the kubelet's pods informer). */
@@ -185,6 +188,10 @@ export class Kubelet {
     this.lease.renew();
     this.every(NODE_STATUS_UPDATE_MS, 'update node status', () => this.nodeStatus.update());
     this.every(LEASE_RENEW_MS, 'renew lease', () => this.lease.renew());
+    // The periodic pod resync (--sync-frequency, 1 min): refreshes ConfigMap/Secret volumes among others.
+    this.every(SYNC_FREQUENCY_MS, 'resync pods', () => {
+      for (const key of this.workers.keys()) this.queue?.add(key);
+    });
     for (const key of this.statics.keys()) this.queue?.add(key);
   }
 

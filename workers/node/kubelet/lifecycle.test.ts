@@ -12,7 +12,7 @@ describe('kubelet: logs and exec', () => {
     // Before the container exists the kubelet says why.
     expect(logs()).toMatchObject({ status: 400, body: { reason: 'BadRequest', message: 'container "main" in pod "talker" is waiting to start: ContainerCreating' } });
     expect(runUntil(c, () => statusOf(c, 'talker').phase === 'Running', 10_000)).toBe(true);
-    expect(logs()).toEqual({ status: 200, body: 'hello\n' });
+    expect(logs()).toEqual({ status: 200, body: 'hello\n', contentType: 'text/plain' });
     expect((logs({ timestamps: 'true' }).body as string)).toMatch(/^2025-01-01T00:00:01\.\d+Z hello\n$|^2025-01-01T00:00:0\dZ hello\n$/);
     expect(logs({ tailLines: '0' }).body).toBe('');
     expect(logs({ previous: 'true' })).toMatchObject({ status: 400, body: { message: 'previous terminated container "main" in pod "talker" not found' } });
