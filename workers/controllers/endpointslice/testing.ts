@@ -3,13 +3,14 @@
  * (kubelets, scheduler, workload controllers) with the controllers under test
  * started on it, and small readers and builders.
  */
-import { createCluster, type Cluster } from '../../cluster';
+import { CONTROLLER_NAMES, createCluster, type Cluster } from '../../cluster';
 import { apiVersionOf, parseApiVersion, type KubeObject } from '../../api/object';
 import type { ComponentContext } from '../context';
 import { LABEL_SERVICE_NAME, type EndpointSlice, type Endpoints, type Pod, type Service } from './types';
 
 export async function clusterWith<T extends unknown[]>(...start: { [K in keyof T]: (ctx: ComponentContext) => T[K] }): Promise<{ c: Cluster; started: T }> {
-  const c = await createCluster({ seed: 1 });
+  // The controllers under test are started by the test itself.
+  const c = await createCluster({ seed: 1, controllers: CONTROLLER_NAMES.filter((n) => n !== 'endpointslice' && n !== 'endpoints' && n !== 'service-lb') });
   const started = start.map((s) => s(c.components)) as T;
   c.informers.start();
   run(c, 0);

@@ -1,18 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestHost, type TestHost } from '../../host/testing/kubectl';
-import { startEndpointsController } from '../endpoints/controller';
-import { startEndpointSliceController } from '../endpointslice/controller';
-import { startServiceLBController } from './controller';
 
 let h: TestHost;
 
 beforeAll(async () => {
   h = await startTestHost({ seed: 5, speed: 100 });
-  // Not wired into the cluster yet: started here on its components.
-  startEndpointSliceController(h.cluster.components);
-  startEndpointsController(h.cluster.components);
-  startServiceLBController(h.cluster.components);
-  h.cluster.informers.start();
 });
 
 afterAll(async () => {
