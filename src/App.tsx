@@ -1,19 +1,9 @@
-import { Header } from './app/Header';
-import { NamespacesPanel } from './namespaces/NamespacesPanel';
-import { NodesPanel } from './nodes/NodesPanel';
+import { useShortcuts } from './actions/ActionsContext';
+import { Shell } from './app/Shell';
+import { useThemeAttributes } from './theme/useThemeAttributes';
 
 export function App() {
-  return (
-    <div className="app">
-      <Header />
-      <main className="app-main">
-        <p className="app-intro">
-          A Kubernetes v1.32 cluster running entirely in this browser tab: API server, scheduler, controllers and kubelets.
-          What you see below is read from its API and kept live by watches.
-        </p>
-        <NodesPanel />
-        <NamespacesPanel />
-      </main>
-    </div>
-  );
+  useShortcuts();
+  useThemeAttributes();
+  return <Shell />;
 }

@@ -1,10 +1,23 @@
 /**
  * `window.kubePlayground` in the browser console (and for e2e tests): the same
- * API requests the UI makes, and clock control.
+ * API requests the UI makes, clock control, the user actions, and a peek at
+ * the page's state.
  */
 import type { ClusterClient } from '../cluster/client';
+import type { SelectedObject } from '../cluster/store';
+import { ACTIONS, runAction } from '../actions/registry';
+import type { ActionArgs, ActionContext, ActionId, ActionResult } from '../actions/types';
 
-export type DevtoolsHandle = Pick<ClusterClient, 'request' | 'setMode' | 'clock'>;
+export interface DevtoolsHandle extends Pick<ClusterClient, 'request' | 'setMode' | 'clock'> {
+  actions: {
+    ids: ActionId[];
+    run<Id extends ActionId>(id: Id, ...args: ActionArgs<Id>): Promise<ActionResult>;
+  };
+  /** What the inspector shows. */
+  selection(): SelectedObject | null;
+  /** The shell's view state, as plain data. */
+  view(): { theme: string; presenter: boolean; clockMode: unknown; followGraph: boolean; hiddenNamespaces: string[] };
+}
 
 declare global {
   interface Window {
@@ -12,10 +25,19 @@ declare global {
   }
 }
 
-export function installDevtoolsHandle(client: ClusterClient): void {
+export function installDevtoolsHandle(client: ClusterClient, ctx: ActionContext): void {
   window.kubePlayground = {
     request: (req) => client.request(req),
     setMode: (mode) => client.setMode(mode),
     clock: () => client.clock(),
+    actions: {
+      ids: Object.keys(ACTIONS) as ActionId[],
+      run: (id, ...args) => runAction(ctx, id, ...args),
+    },
+    selection: () => ctx.cluster.getState().selected,
+    view: () => {
+      const s = ctx.ui.getState();
+      return { theme: s.theme, presenter: s.presenter, clockMode: s.clockMode, followGraph: s.followGraph, hiddenNamespaces: [...s.hiddenNamespaces] };
+    },
   };
 }

@@ -21,6 +21,8 @@ export interface ClusterClient {
 
 export interface ClusterClientOptions {
   seed?: number;
+  /** Worker nodes besides the control plane (the cluster's default is 3). */
+  nodes?: number;
 }
 
 const USER_AGENT = 'kube-playground-ui';
@@ -32,7 +34,10 @@ export function wrapClusterEndpoint(
   onClose: () => void = () => {},
 ): ClusterClient {
   const remote = Comlink.wrap<ClusterWorkerApi>(endpoint);
-  const startOpts = options.seed === undefined ? {} : { seed: options.seed };
+  const startOpts = {
+    ...(options.seed === undefined ? {} : { seed: options.seed }),
+    ...(options.nodes === undefined ? {} : { nodes: options.nodes }),
+  };
   const started = remote.start(startOpts);
   // Callers that only await `request` still see a failed start through the rejection below.
   started.catch(() => {});

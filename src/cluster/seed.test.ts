@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { seedFromSearch } from './seed';
+import { MAX_WORKER_NODES, nodesFromSearch, seedFromSearch } from './seed';
 
 describe('seedFromSearch', () => {
   it('reads a non-negative integer seed', () => {
@@ -16,5 +16,20 @@ describe('seedFromSearch', () => {
     expect(seedFromSearch('?seed=1.5')).toBeUndefined();
     expect(seedFromSearch('?seed=4294967296')).toBeUndefined();
     expect(seedFromSearch('?seed=1e3')).toBeUndefined();
+  });
+});
+
+describe('nodesFromSearch', () => {
+  it('reads a worker node count up to the maximum', () => {
+    expect(nodesFromSearch('?nodes=10')).toBe(10);
+    expect(nodesFromSearch('?seed=1&nodes=0')).toBe(0);
+    expect(nodesFromSearch(`?nodes=${MAX_WORKER_NODES}`)).toBe(MAX_WORKER_NODES);
+  });
+
+  it('ignores a missing, malformed or too large count', () => {
+    expect(nodesFromSearch('')).toBeUndefined();
+    expect(nodesFromSearch('?nodes=-1')).toBeUndefined();
+    expect(nodesFromSearch('?nodes=two')).toBeUndefined();
+    expect(nodesFromSearch(`?nodes=${MAX_WORKER_NODES + 1}`)).toBeUndefined();
   });
 });

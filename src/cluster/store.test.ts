@@ -75,3 +75,34 @@ describe('cluster store', () => {
     expect(objectKey(ns('x', 'u1'))).toBe('u1');
   });
 });
+
+describe('selection', () => {
+  const pod = { kind: 'Pod', namespace: 'default', name: 'web-1', uid: 'u1' };
+
+  it('starts empty, selects and clears', () => {
+    const store = createClusterStore();
+    expect(store.getState().selected).toBeNull();
+    store.getState().select(pod);
+    expect(store.getState().selected).toEqual(pod);
+    store.getState().select(null);
+    expect(store.getState().selected).toBeNull();
+  });
+
+  it('does not notify when the same object is selected again', () => {
+    const store = createClusterStore();
+    store.getState().select(pod);
+    let notified = 0;
+    store.subscribe(() => notified++);
+    store.getState().select({ ...pod });
+    expect(notified).toBe(0);
+    store.getState().select({ ...pod, uid: 'u2' });
+    expect(notified).toBe(1);
+  });
+
+  it('object changes leave the selection alone', () => {
+    const store = createClusterStore();
+    store.getState().select(pod);
+    store.getState().applyChanges([{ type: 'replace', kind: 'Namespace', objects: [ns('default')] }]);
+    expect(store.getState().selected).toEqual(pod);
+  });
+});

@@ -17,14 +17,26 @@ export type ConnectionState =
   | { phase: 'running' }
   | { phase: 'failed'; message: string };
 
+/** What the user has picked (graph, browser, inspector relations): the inspector shows it. */
+export interface SelectedObject {
+  kind: string;
+  /** '' for cluster-scoped objects. */
+  namespace: string;
+  name: string;
+  uid: string;
+}
+
 export interface ClusterState {
   connection: ConnectionState;
+  /** The one selected object, or null. It may since have been deleted: look it up by kind and uid. */
+  selected: SelectedObject | null;
   /** kind → uid → object. A kind's map is replaced (never mutated) when it changes. */
   objects: Readonly<Record<string, ReadonlyMap<string, KubeObject>>>;
   /** Kinds whose first list has arrived. */
   synced: Readonly<Record<string, true>>;
   applyChanges(changes: readonly ObjectChange[]): void;
   setConnection(connection: ConnectionState): void;
+  select(selected: SelectedObject | null): void;
 }
 
 export type ClusterStore = StoreApi<ClusterState>;
@@ -78,9 +90,16 @@ export function reduceChanges(
   return { objects, synced };
 }
 
+export function sameSelection(a: SelectedObject | null, b: SelectedObject | null): boolean {
+  if (a === b) return true;
+  if (!a || !b) return false;
+  return a.uid === b.uid && a.kind === b.kind && a.namespace === b.namespace && a.name === b.name;
+}
+
 export function createClusterStore(): ClusterStore {
   return createStore<ClusterState>()((set, get) => ({
     connection: { phase: 'starting' },
+    selected: null,
     objects: {},
     synced: {},
     applyChanges(changes) {
@@ -88,6 +107,9 @@ export function createClusterStore(): ClusterStore {
     },
     setConnection(connection) {
       set({ connection });
+    },
+    select(selected) {
+      if (!sameSelection(get().selected, selected)) set({ selected });
     },
   }));
 }

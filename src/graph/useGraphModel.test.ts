@@ -1,0 +1,38 @@
+import { describe, it, expect } from 'vitest';
+import { createUiStore } from '../app/uiStore';
+import { createClusterStore } from '../cluster/store';
+import { graphInputs, nextSnapshotDelay, sameInputs } from './useGraphModel';
+
+describe('graph pacing', () => {
+  it('takes a snapshot at once when the last rebuild was cheap or long ago', () => {
+    expect(nextSnapshotDelay(1000, 990, 2)).toBe(0);
+    expect(nextSnapshotDelay(1000, 990, 3)).toBe(2);
+    expect(nextSnapshotDelay(1000, 0, 40)).toBe(0);
+    expect(nextSnapshotDelay(1000, Number.NEGATIVE_INFINITY, 40)).toBe(0);
+  });
+
+  it('waits out 4× the cost of the last rebuild, capped', () => {
+    expect(nextSnapshotDelay(1010, 1000, 40)).toBe(150);
+    expect(nextSnapshotDelay(1000, 1000, 10_000)).toBe(400);
+  });
+});
+
+describe('graphInputs', () => {
+  it('keeps its fields by reference while nothing the graph draws changes', () => {
+    const cluster = createClusterStore();
+    const ui = createUiStore();
+    const a = graphInputs(cluster.getState(), ui.getState());
+    cluster.getState().applyChanges([{ type: 'upsert', kind: 'Event', object: { apiVersion: 'v1', kind: 'Event', metadata: { name: 'e', uid: 'e1' } } }]);
+    expect(sameInputs(a, graphInputs(cluster.getState(), ui.getState()))).toBe(true);
+    cluster.getState().applyChanges([{ type: 'upsert', kind: 'Pod', object: { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p', uid: 'p1' } } }]);
+    expect(sameInputs(a, graphInputs(cluster.getState(), ui.getState()))).toBe(false);
+  });
+
+  it('follows the selection and the namespace filter', () => {
+    const cluster = createClusterStore();
+    const ui = createUiStore();
+    cluster.getState().select({ kind: 'Pod', namespace: 'default', name: 'p', uid: 'p1' });
+    expect(graphInputs(cluster.getState(), ui.getState()).selectedUid).toBe('p1');
+    expect([...graphInputs(cluster.getState(), ui.getState()).hiddenNamespaces]).toEqual(['kube-system']);
+  });
+});
