@@ -206,9 +206,12 @@ describe('graph', () => {
       }),
     );
     expect(patched.status).toBe(200);
+    const rollStart = Date.now();
     await page.waitForTimeout(1500);
     await h.screenshot('graph-1000-pods-rolling');
     await rolledOut(2, 90_000);
+    // Record at least five seconds, so the frame count says whether the page kept drawing at all.
+    await page.waitForTimeout(Math.max(0, 5000 - (Date.now() - rollStart)));
     const frames = await page.evaluate(() => {
       const w = window as unknown as { __frames: number[]; __recording: boolean };
       w.__recording = false;
