@@ -36,3 +36,17 @@ describe('EventRecorder', () => {
     expect(combined.count).toBe(15); // 25 allowed by the spam filter, 10 of them on their own
   });
 });
+
+describe('EventRecorder memory', () => {
+  it('forgets objects beyond its LRU size, so a repeat long after is a new event', async () => {
+    const { c, events } = await setup();
+    const { LRU_CACHE_ENTRIES } = await import('./events');
+    const rec = new EventRecorder(c.clock, c.as('kubelet'), 'kubelet', 'worker-1');
+    const pod = (i: number): KubeObject => ({ apiVersion: 'v1', kind: 'Pod', metadata: { name: `p${i}`, namespace: 'default', uid: `u${i}` } });
+    rec.event(pod(0), 'Normal', 'Pulled', 'Container image "pause" already present on machine');
+    for (let i = 1; i <= LRU_CACHE_ENTRIES; i++) rec.event(pod(i), 'Normal', 'Pulled', 'Container image "pause" already present on machine');
+    rec.event(pod(0), 'Normal', 'Pulled', 'Container image "pause" already present on machine');
+    const forP0 = events().filter((e) => (e as unknown as { involvedObject: { name: string } }).involvedObject.name === 'p0');
+    expect(forP0.map((e) => e.count)).toEqual([1, 1]);
+  });
+});

@@ -12,6 +12,7 @@
 import type { Clock } from '../clock/clock';
 import type { KubeObject } from '../api/object';
 import type { ApiRequest, ApiResponse } from '../api/request';
+import { Lru } from './lru';
 
 export type EventType = 'Normal' | 'Warning';
 
@@ -21,36 +22,6 @@ const SPAM_BURST = 25;
 const SPAM_REFILL_MS = 5 * 60 * 1000;
 /** maxLruCacheEntries: each of the correlator's caches forgets its least recently used entries beyond this. */
 export const LRU_CACHE_ENTRIES = 4096;
-
-/** A Map that keeps only its `max` most recently used entries (golang/groupcache/lru). */
-class Lru<V> {
-  private readonly m = new Map<string, V>();
-
-  constructor(private readonly max: number) {}
-
-  get size(): number {
-    return this.m.size;
-  }
-
-  get(key: string): V | undefined {
-    const v = this.m.get(key);
-    if (v !== undefined) {
-      this.m.delete(key);
-      this.m.set(key, v);
-    }
-    return v;
-  }
-
-  set(key: string, v: V): void {
-    this.m.delete(key);
-    this.m.set(key, v);
-    if (this.m.size > this.max) this.m.delete(this.m.keys().next().value!);
-  }
-
-  delete(key: string): void {
-    this.m.delete(key);
-  }
-}
 
 interface Seen {
   name: string;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Clock } from '../clock/clock';
-import { WorkQueue } from './workqueue';
+import { CONTROLLER_REACTION_MS, WorkQueue } from './workqueue';
 
 describe('WorkQueue', () => {
   it('runs a key once however often it was added while waiting', () => {
@@ -52,5 +52,18 @@ describe('WorkQueue', () => {
     q.addAfter('k', 200);
     clock.runUntil({});
     expect(times).toEqual([50, 550]);
+  });
+
+  it('coalesces a burst of adds within the reaction time into one sync', () => {
+    const clock = new Clock(0);
+    const times: number[] = [];
+    const q = new WorkQueue(clock, () => void times.push(clock.now()), { component: 'c', latencyMs: CONTROLLER_REACTION_MS });
+    // 100 events for one key, one per task, as a burst of pod updates arrives.
+    for (let i = 0; i < 100; i++) clock.schedule(0, { component: 'kubelet', key: `p${i}`, what: 'sync' }, () => q.add('rs'));
+    clock.runUntil({});
+    expect(times).toEqual([CONTROLLER_REACTION_MS]);
+    q.add('rs');
+    clock.runUntil({});
+    expect(times).toEqual([CONTROLLER_REACTION_MS, 2 * CONTROLLER_REACTION_MS]);
   });
 });

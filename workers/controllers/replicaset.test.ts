@@ -54,7 +54,10 @@ describe('ReplicaSet controller', () => {
 
   it('scales down deleting unready before ready, unscheduled before scheduled', async () => {
     const { c } = await clusterWith(startReplicaSetController);
-    create(c, 'replicasets', replicaSet('web', 4));
+    // Pods per node rank only ReplicaSets that have a controller (getIndirectlyRelatedPods).
+    const rs = replicaSet('web', 4);
+    rs.metadata.ownerReferences = [{ apiVersion: 'apps/v1', kind: 'Deployment', name: 'web', uid: 'deployment-uid', controller: true }];
+    create(c, 'replicasets', rs);
     settle(c);
     const [a, b, cc, d] = livePods(c);
     markReady(c, [a, b], { node: 'worker-1' });

@@ -7,11 +7,11 @@
  * this same code behind a `ReplicaKind` adapter, as upstream does.
  */
 import type { LabelSelector } from 'kubernetes-types/meta/v1';
-import type { KubeObject, OwnerReference } from '../api/object';
+import { jsonEqual, type KubeObject, type OwnerReference } from '../api/object';
 import { selectorFromLabelSelector, type Selector } from '../api/selectors/labels';
 import { CORE } from '../client/factory';
 import { keyOf, type Informer } from '../client/informer';
-import { WorkQueue, type SyncResult } from '../client/workqueue';
+import { CONTROLLER_REACTION_MS, WorkQueue, type SyncResult } from '../client/workqueue';
 import type { EventRecorder } from '../client/events';
 import type { ApiCall, ComponentContext } from './context';
 import { apiError, isNamespaceTerminating, isNotFound } from './replicaset/apiError';
@@ -96,10 +96,10 @@ export class ReplicaSetController {
     this.expectations = new ControllerExpectations(() => ctx.clock.now());
     this.api = ctx.client(CONTROLLER_MANAGER);
     this.recorder = ctx.recorder(kind.eventComponent);
-    this.queue = new WorkQueue(ctx.clock, (key) => this.sync(key), { component: kind.component });
+    this.queue = new WorkQueue(ctx.clock, (key) => this.sync(key), { component: kind.component, latencyMs: CONTROLLER_REACTION_MS });
     this.owners = ctx.informers.for<ReplicaOwner>({ group: kind.group, version: kind.version, resource: kind.resource });
     this.pods = ctx.informers.for<Pod>(CORE('pods'));
-    this.podIndex = new OwnerIndex(this.pods);
+    this.podIndex = OwnerIndex.of(this.pods);
     this.owners.addEventHandler({
       add: (rs) => this.queue.add(keyOf(rs)),
       update: (old, cur) => {
@@ -161,7 +161,7 @@ export class ReplicaSetController {
 
   private updatePod(old: Pod, cur: Pod): void {
     if (cur.metadata.resourceVersion === old.metadata.resourceVersion) return;
-    const labelChanged = JSON.stringify(cur.metadata.labels ?? {}) !== JSON.stringify(old.metadata.labels ?? {});
+    const labelChanged = !jsonEqual(cur.metadata.labels ?? {}, old.metadata.labels ?? {});
     if (cur.metadata.deletionTimestamp) {
       // Graceful deletion: replace the pod now rather than when the kubelet is done.
       this.deletePod(cur);
@@ -170,7 +170,7 @@ export class ReplicaSetController {
     }
     const curRef = controllerOf(cur);
     const oldRef = controllerOf(old);
-    const refChanged = JSON.stringify(curRef ?? null) !== JSON.stringify(oldRef ?? null);
+    const refChanged = !jsonEqual(curRef ?? null, oldRef ?? null);
     if (refChanged && oldRef) {
       const rs = this.resolveControllerRef(old.metadata.namespace, oldRef);
       if (rs) this.queue.add(keyOf(rs));

@@ -102,7 +102,8 @@ describe('workloads come alive', () => {
   });
 
   it('drains a node: pods are evicted and rescheduled elsewhere', async () => {
-    const r = await h.kubectl(['drain', 'worker-1', '--ignore-daemonsets', '--delete-emptydir-data', '--timeout=60s']);
+    // --force: bare pods (from kubectl run) on the node are deleted, as on a real cluster.
+    const r = await h.kubectl(['drain', 'worker-1', '--ignore-daemonsets', '--delete-emptydir-data', '--force', '--timeout=60s']);
     expect(r.stdout).toContain('node/worker-1 cordoned');
     expect(r.stdout).toContain('node/worker-1 drained');
     const nodes = await h.kubectl(['get', 'node', 'worker-1', '--no-headers']);

@@ -54,7 +54,7 @@ export function matcher(s: Scope, sel: { labels?: Selector; fields?: Selector })
   if (!labels && !fields) return () => true;
   return (o) =>
     (!labels || labels.matches((o.metadata.labels ?? {}) as Record<string, string>)) &&
-    (!fields || fields.matches(fieldsOf(s, o)));
+    (!fields || fields.matches(selectableFields(s, o)));
 }
 
 // One write reaches every watch of its resource in turn (each kubelet watches
@@ -63,7 +63,7 @@ export function matcher(s: Scope, sel: { labels?: Selector; fields?: Selector })
 // and the previous one. Remembering the last two answers computes them once.
 const recent: { o: KubeObject; s: Scope['rt']; m: Scope['machinery']; fields: Record<string, string> }[] = [];
 
-function fieldsOf(s: Scope, o: KubeObject): Record<string, string> {
+export function selectableFields(s: Scope, o: KubeObject): Record<string, string> {
   for (const r of recent) if (r.o === o && r.s === s.rt && r.m === s.machinery) return r.fields;
   const fields = s.machinery.fieldsOf(s.rt, o);
   if (recent.length >= 2) recent.shift();

@@ -7,8 +7,10 @@ import type { Scope } from '../server';
 import type { KubeObject } from '../object';
 import * as S from '../status';
 import { prefixFor, keyFor } from '../keys';
-import { matcher, selectorsOf, tableOpts, wantsTable } from './read';
+import { matcher, selectableFields, selectorsOf, tableOpts, wantsTable } from './read';
 import { CompactedError, type StoreEvent } from '../../store/store';
+import { parseFieldSelectorFor } from '../selectors/fields';
+import { watchPrefix, type FanoutIndex } from './watchFanout';
 import type { ApiResponse, WatchEvent, WatchHandle } from '../request';
 import { fail } from '../server';
 
@@ -60,7 +62,7 @@ export function startWatch(s: Scope, onEvent: (e: WatchEvent) => void): WatchHan
   };
   let cancel: () => void;
   try {
-    cancel = s.store.watch(prefix, from, onStore);
+    cancel = watchPrefix(s.store, prefix, `${s.rt.group}/${s.rt.kind}`, (o) => selectableFields(s, o), from, indexOf(s), onStore);
   } catch (err) {
     if (err instanceof CompactedError) {
       // The watch opens, then ends with a 410 Expired ERROR event, as upstream does.
@@ -86,4 +88,14 @@ export function startWatch(s: Scope, onEvent: (e: WatchEvent) => void): WatchHan
       s.clock.cancel(bookmark);
     },
   };
+}
+
+/** The field this watch's selector pins to one value, by which the fan-out indexes it. */
+function indexOf(s: Scope): FanoutIndex | undefined {
+  const fs = s.req.query?.fieldSelector;
+  if (!fs) return undefined;
+  const r = parseFieldSelectorFor(fs, s.rt.group, s.rt.kind);
+  if (!r.ok) return undefined;
+  const t = r.selector.terms.find((x) => x.operator !== '!=');
+  return t && { field: t.field, value: t.value };
 }

@@ -38,7 +38,7 @@ export class CronJobController {
     this.queue = new WorkQueue(ctx.clock, (key) => this.sync(key), { component: CRONJOB_CONTROLLER });
     this.cronJobs = ctx.informers.for<CronJob>(CRONJOBS);
     const jobs = ctx.informers.for<Job>(JOBS);
-    this.jobIndex = new OwnerIndex(jobs);
+    this.jobIndex = OwnerIndex.of(jobs);
     this.cronJobs.addEventHandler({
       add: (cj) => this.queue.add(keyOf(cj)),
       update: (old, cj) => {

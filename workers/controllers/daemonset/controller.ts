@@ -7,7 +7,7 @@
 import { selectorFromLabelSelector, type Selector } from '../../api/selectors/labels';
 import { CORE } from '../../client/factory';
 import { keyOf, type Informer } from '../../client/informer';
-import { WorkQueue, type SyncResult } from '../../client/workqueue';
+import { CONTROLLER_REACTION_MS, WorkQueue, type SyncResult } from '../../client/workqueue';
 import type { EventRecorder } from '../../client/events';
 import type { ApiCall, ComponentContext } from '../context';
 import type { ControllerRevision } from '../history';
@@ -56,13 +56,13 @@ export class DaemonSetController {
     this.api = ctx.client(CONTROLLER_MANAGER);
     this.recorder = ctx.recorder(DAEMONSET_CONTROLLER);
     this.expectations = new ControllerExpectations(() => ctx.clock.now());
-    this.queue = new WorkQueue(ctx.clock, (key) => this.sync(key), { component: DAEMONSET_CONTROLLER });
+    this.queue = new WorkQueue(ctx.clock, (key) => this.sync(key), { component: DAEMONSET_CONTROLLER, latencyMs: CONTROLLER_REACTION_MS });
     this.sets = ctx.informers.for<DaemonSet>(DAEMONSETS);
     this.nodes = ctx.informers.for<Node>(CORE('nodes'));
     this.pods = ctx.informers.for<Pod>(CORE('pods'));
     const revisions = ctx.informers.for<ControllerRevision>({ group: 'apps', version: 'v1', resource: 'controllerrevisions' });
-    this.podIndex = new OwnerIndex(this.pods);
-    this.revisionIndex = new OwnerIndex(revisions);
+    this.podIndex = OwnerIndex.of(this.pods);
+    this.revisionIndex = OwnerIndex.of(revisions);
     this.sets.addEventHandler({
       add: (ds) => this.queue.add(keyOf(ds)),
       update: (_o, ds) => this.queue.add(keyOf(ds)),

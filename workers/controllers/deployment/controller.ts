@@ -5,11 +5,11 @@
  * back (deprecated annotation), or rolls out with the Deployment's strategy.
  */
 import type { LabelSelector } from 'kubernetes-types/meta/v1';
-import { clone, type OwnerReference } from '../../api/object';
+import { clone, jsonEqual, type OwnerReference } from '../../api/object';
 import { selectorFromLabelSelector } from '../../api/selectors/labels';
 import { CORE } from '../../client/factory';
 import { keyOf, type Informer } from '../../client/informer';
-import { WorkQueue, type SyncResult } from '../../client/workqueue';
+import { CONTROLLER_REACTION_MS, WorkQueue, type SyncResult } from '../../client/workqueue';
 import type { EventRecorder } from '../../client/events';
 import type { ApiCall, ComponentContext } from '../context';
 import { CONTROLLER_MANAGER } from '../replicaset';
@@ -40,12 +40,12 @@ export class DeploymentController {
   constructor(private readonly ctx: ComponentContext) {
     this.api = ctx.client(CONTROLLER_MANAGER);
     this.recorder = ctx.recorder(DEPLOYMENT_CONTROLLER);
-    this.queue = new WorkQueue(ctx.clock, (key) => this.sync(key), { component: DEPLOYMENT_CONTROLLER });
+    this.queue = new WorkQueue(ctx.clock, (key) => this.sync(key), { component: DEPLOYMENT_CONTROLLER, latencyMs: CONTROLLER_REACTION_MS });
     this.deployments = ctx.informers.for<Deployment>(APPS('deployments'));
     this.replicaSets = ctx.informers.for<ReplicaSet>(APPS('replicasets'));
     const pods = ctx.informers.for<Pod>(CORE('pods'));
-    this.rsIndex = new OwnerIndex(this.replicaSets);
-    this.podIndex = new OwnerIndex(pods);
+    this.rsIndex = OwnerIndex.of(this.replicaSets);
+    this.podIndex = OwnerIndex.of(pods);
     this.deployments.addEventHandler({
       add: (d) => this.queue.add(keyOf(d)),
       update: (_old, d) => this.queue.add(keyOf(d)),
@@ -92,7 +92,7 @@ export class DeploymentController {
     if (old.metadata.resourceVersion === cur.metadata.resourceVersion) return;
     const curRef = controllerOf(cur);
     const oldRef = controllerOf(old);
-    const refChanged = JSON.stringify(curRef ?? null) !== JSON.stringify(oldRef ?? null);
+    const refChanged = !jsonEqual(curRef ?? null, oldRef ?? null);
     if (refChanged && oldRef) {
       const d = this.resolveControllerRef(old.metadata.namespace, oldRef);
       if (d) this.queue.add(keyOf(d));
@@ -102,7 +102,7 @@ export class DeploymentController {
       if (d) this.queue.add(keyOf(d));
       return;
     }
-    const labelChanged = JSON.stringify(cur.metadata.labels ?? {}) !== JSON.stringify(old.metadata.labels ?? {});
+    const labelChanged = !jsonEqual(cur.metadata.labels ?? {}, old.metadata.labels ?? {});
     if (labelChanged || refChanged) for (const d of this.deploymentsSelecting(cur)) this.queue.add(keyOf(d));
   }
 

@@ -8,7 +8,7 @@
 import { CORE } from '../../client/factory';
 import type { Informer } from '../../client/informer';
 import { keyOf, splitKey } from '../../client/informer';
-import { WorkQueue, type SyncResult } from '../../client/workqueue';
+import { CONTROLLER_REACTION_MS, WorkQueue, type SyncResult } from '../../client/workqueue';
 import type { KubeObject } from '../../api/object';
 import { jsonEqual } from '../../api/object';
 import type { EventRecorder } from '../../client/events';
@@ -74,7 +74,7 @@ export class DisruptionController {
       this.api,
       discovery,
     );
-    this.queue = new WorkQueue(ctx.clock, (k) => this.sync(k), { component: DISRUPTION_CONTROLLER });
+    this.queue = new WorkQueue(ctx.clock, (k) => this.sync(k), { component: DISRUPTION_CONTROLLER, latencyMs: CONTROLLER_REACTION_MS });
     this.pdbs.addEventHandler({
       add: (p) => this.queue.add(keyOf(p)),
       update: (_o, p) => this.queue.add(keyOf(p)),

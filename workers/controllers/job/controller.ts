@@ -13,7 +13,7 @@ import { selectorFromLabelSelector, type Selector } from '../../api/selectors/la
 import { CORE } from '../../client/factory';
 import { keyOf, splitKey, type Informer } from '../../client/informer';
 import type { EventRecorder } from '../../client/events';
-import { WorkQueue, type SyncResult } from '../../client/workqueue';
+import { CONTROLLER_REACTION_MS, WorkQueue, type SyncResult } from '../../client/workqueue';
 import type { ApiCall, ComponentContext } from '../context';
 import { apiError, isNamespaceTerminating, isNotFound } from '../replicaset/apiError';
 import { claimObjects, controllerOf } from '../replicaset/controllerRef';
@@ -88,10 +88,10 @@ export class JobController {
     this.api = ctx.client(CONTROLLER_MANAGER);
     this.recorder = ctx.recorder(JOB_CONTROLLER);
     this.expectations = new ControllerExpectations(() => ctx.clock.now());
-    this.queue = new WorkQueue(ctx.clock, (key) => (key.startsWith(ORPHAN) ? this.syncOrphanPod(key.slice(ORPHAN.length)) : this.sync(key)), { component: JOB_CONTROLLER });
+    this.queue = new WorkQueue(ctx.clock, (key) => (key.startsWith(ORPHAN) ? this.syncOrphanPod(key.slice(ORPHAN.length)) : this.sync(key)), { component: JOB_CONTROLLER, latencyMs: CONTROLLER_REACTION_MS });
     this.jobs = ctx.informers.for<Job>(JOBS);
     this.pods = ctx.informers.for<Pod>(CORE('pods'));
-    this.podIndex = new OwnerIndex(this.pods);
+    this.podIndex = OwnerIndex.of(this.pods);
     this.jobs.addEventHandler({
       add: (j) => this.queue.add(keyOf(j)),
       update: (o, j) => {

@@ -104,7 +104,7 @@ export class NodeLifecycleController {
     this.nodes = ctx.informers.for<NodeObj>(CORE('nodes'));
     this.pods = ctx.informers.for(CORE('pods'));
     this.leases = ctx.informers.for({ group: 'coordination.k8s.io', version: 'v1', resource: 'leases' });
-    this.podIndex = new PodsByNode(this.pods);
+    this.podIndex = PodsByNode.of(this.pods);
     this.nodeUpdateQueue = new WorkQueue(ctx.clock, (k) => this.syncNodeTaints(k), { component: NODE_LIFECYCLE_CONTROLLER, what: 'taint by condition' });
     this.podUpdateQueue = new WorkQueue(ctx.clock, (k) => this.processPod(k), { component: NODE_LIFECYCLE_CONTROLLER, what: 'pod on not-ready node' });
     this.nodes.addEventHandler({

@@ -10,10 +10,15 @@ import { keyOf } from '../../client/informer';
 export const nodeNameOf = (pod: KubeObject): string => (pod.spec as { nodeName?: string } | undefined)?.nodeName ?? '';
 
 export class PodsByNode {
+  /** The node index of the pod informer, shared by the node lifecycle and taint eviction controllers. */
+  static of(informer: Informer<KubeObject>): PodsByNode {
+    return informer.index('spec.nodeName', (inf) => new PodsByNode(inf));
+  }
+
   private readonly byNode = new Map<string, Map<string, KubeObject>>();
   private readonly nodeOf = new Map<string, string>();
 
-  constructor(informer: Informer<KubeObject>) {
+  private constructor(informer: Informer<KubeObject>) {
     informer.addEventHandler({
       add: (p) => this.put(p),
       update: (_o, p) => this.put(p),

@@ -11,7 +11,7 @@ import type { Informer } from '../../client/informer';
 import { keyOf, splitKey } from '../../client/informer';
 import { WorkQueue, type SyncResult } from '../../client/workqueue';
 import type { Task } from '../../clock/clock';
-import type { KubeObject } from '../../api/object';
+import { jsonEqual, type KubeObject } from '../../api/object';
 import type { EventRecorder } from '../../client/events';
 import type { ApiCall, ComponentContext } from '../context';
 import { apiError, isNotFound } from '../replicaset/apiError';
@@ -61,7 +61,7 @@ export class TaintEvictionController {
     this.recorder = ctx.recorder(TAINT_EVICTION_CONTROLLER);
     this.nodes = ctx.informers.for<NodeObj>(CORE('nodes'));
     this.pods = ctx.informers.for(CORE('pods'));
-    this.podIndex = new PodsByNode(this.pods);
+    this.podIndex = PodsByNode.of(this.pods);
     this.nodeQueue = new WorkQueue(ctx.clock, (k) => this.handleNodeUpdate(k), { component: TAINT_EVICTION_CONTROLLER, what: 'node taints changed' });
     this.podQueue = new WorkQueue(ctx.clock, (k) => this.handlePodUpdate(k), { component: TAINT_EVICTION_CONTROLLER, what: 'pod update' });
     this.nodes.addEventHandler({
@@ -85,7 +85,7 @@ export class TaintEvictionController {
 
   private podUpdated(old: KubeObject | undefined, pod: KubeObject): void {
     const node = nodeNameOf(pod);
-    if (old && nodeNameOf(old) === node && JSON.stringify(tolerationsOf(old)) === JSON.stringify(tolerationsOf(pod))) return;
+    if (old && nodeNameOf(old) === node && jsonEqual(tolerationsOf(old), tolerationsOf(pod))) return;
     // Pods on untainted nodes have nothing to do (handlePodUpdate returns at once for them).
     if (!node || !this.tainted.has(node)) {
       if (!this.scheduled.has(keyOf(pod))) return;

@@ -11,12 +11,17 @@ import { keyOf } from '../../client/informer';
 import { controllerOf } from './controllerRef';
 
 export class OwnerIndex<T extends KubeObject> {
+  /** The owner index of `informer`, shared by every controller that reads it. */
+  static of<T extends KubeObject>(informer: Informer<T>): OwnerIndex<T> {
+    return informer.index('owner', (inf) => new OwnerIndex(inf));
+  }
+
   private readonly byOwner = new Map<string, Map<string, T>>();
   private readonly orphans = new Map<string, Map<string, T>>();
   /** Where each object sits now, so moves and deletes are O(1). */
   private readonly slot = new Map<string, { owner?: string; ns: string }>();
 
-  constructor(informer: Informer<T>) {
+  private constructor(informer: Informer<T>) {
     informer.addEventHandler({
       add: (o) => this.put(o),
       update: (_old, o) => this.put(o),
@@ -42,9 +47,15 @@ export class OwnerIndex<T extends KubeObject> {
 
   private put(o: T): void {
     const key = keyOf(o);
-    this.remove(key);
     const ns = o.metadata.namespace ?? '';
     const owner = controllerOf(o)?.uid;
+    const was = this.slot.get(key);
+    if (was && was.owner === owner && was.ns === ns) {
+      // Most updates (status) keep the owner: replace in place.
+      (owner ? this.byOwner : this.orphans).get(owner ?? ns)!.set(key, o);
+      return;
+    }
+    this.remove(key);
     const table = owner ? this.byOwner : this.orphans;
     const bucket = owner ?? ns;
     let m = table.get(bucket);

@@ -5,6 +5,7 @@
  * only: real pods become Ready through a kubelet).
  */
 import { createCluster, type Cluster } from '../../cluster';
+import { settleCluster } from '../testing/settle';
 import type { KubeObject } from '../../api/object';
 import type { ComponentContext } from '../context';
 import type { Pod } from './types';
@@ -19,9 +20,9 @@ export async function clusterWith<T extends unknown[]>(...start: { [K in keyof T
   return { c, controllers };
 }
 
-/** Run every task due now (controllers react to what a test just did). */
+/** Run every task due within `ms`, and the controllers' reactions to it (see settleCluster). */
 export function settle(c: Cluster, ms = 0): void {
-  c.clock.runUntil({ time: c.clock.now() + ms, maxTasks: 200_000 });
+  settleCluster(c, ms, 200_000);
 }
 
 export function ok<T = KubeObject>(r: { status: number; body: unknown }): T {

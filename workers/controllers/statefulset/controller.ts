@@ -7,7 +7,7 @@ import type { KubeObject } from '../../api/object';
 import { selectorFromLabelSelector, type Selector } from '../../api/selectors/labels';
 import { CORE } from '../../client/factory';
 import { keyOf, type Informer } from '../../client/informer';
-import { WorkQueue, type SyncResult } from '../../client/workqueue';
+import { CONTROLLER_REACTION_MS, WorkQueue, type SyncResult } from '../../client/workqueue';
 import type { ApiCall, ComponentContext } from '../context';
 import { ControllerHistory, type ControllerRevision } from '../history';
 import { apiError } from '../replicaset/apiError';
@@ -36,13 +36,13 @@ export class StatefulSetController {
   constructor(private readonly ctx: ComponentContext) {
     this.api = ctx.client(CONTROLLER_MANAGER);
     const recorder = ctx.recorder(STATEFULSET_CONTROLLER);
-    this.queue = new WorkQueue(ctx.clock, (key) => this.sync(key), { component: STATEFULSET_CONTROLLER });
+    this.queue = new WorkQueue(ctx.clock, (key) => this.sync(key), { component: STATEFULSET_CONTROLLER, latencyMs: CONTROLLER_REACTION_MS });
     this.sets = ctx.informers.for<StatefulSet>(SETS);
     this.pods = ctx.informers.for<Pod>(CORE('pods'));
     const claims = ctx.informers.for<Claim>(CORE('persistentvolumeclaims'));
     const revisions = ctx.informers.for<ControllerRevision>({ group: 'apps', version: 'v1', resource: 'controllerrevisions' });
-    this.podIndex = new OwnerIndex(this.pods);
-    this.revisionIndex = new OwnerIndex(revisions);
+    this.podIndex = OwnerIndex.of(this.pods);
+    this.revisionIndex = OwnerIndex.of(revisions);
     this.control = new StatefulSetControl(new StatefulPodControl(this.api, claims, recorder), new ControllerHistory(this.api), () => ctx.clock.now());
     this.sets.addEventHandler({
       add: (s) => this.queue.add(keyOf(s)),

@@ -5,6 +5,7 @@
  * `pods/binding` and `pods/status` (tests only; real pods are run by kubelets).
  */
 import { createCluster, type Cluster } from '../../cluster';
+import { settleCluster } from '../testing/settle';
 import type { KubeObject } from '../../api/object';
 import type { ComponentContext } from '../context';
 import type { Pod } from '../replicaset/types';
@@ -17,9 +18,9 @@ export async function workloadCluster<T extends unknown[]>(...start: { [K in key
   return { c, controllers };
 }
 
-/** Run every task due within `ms` of virtual time from now. */
+/** Run every task due within `ms`, and the controllers' reactions to it (see settleCluster). */
 export function settle(c: Cluster, ms = 0): void {
-  c.clock.runUntil({ time: c.clock.now() + ms, maxTasks: 200_000 });
+  settleCluster(c, ms, 200_000);
 }
 
 export function ok<T = KubeObject>(r: { status: number; body: unknown }): T {

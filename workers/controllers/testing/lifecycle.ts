@@ -4,6 +4,7 @@
  * components under test started on it, and small object builders.
  */
 import { createCluster, type Cluster } from '../../cluster';
+import { settleCluster } from './settle';
 import type { KubeObject } from '../../api/object';
 import type { ApiRequest } from '../../api/request';
 import type { ComponentContext } from '../context';
@@ -17,9 +18,9 @@ export async function clusterWith<T extends unknown[]>(...start: { [K in keyof T
   return { c, started };
 }
 
-/** Run every task due within `ms` of virtual time from now. */
+/** Run every task due within `ms`, and the controllers' reactions to it (see settleCluster). */
 export function settle(c: Cluster, ms = 0): void {
-  c.clock.runUntil({ time: c.clock.now() + ms, maxTasks: 500_000 });
+  settleCluster(c, ms, 500_000);
 }
 
 export function ok<T = KubeObject>(r: { status: number; body: unknown }): T {

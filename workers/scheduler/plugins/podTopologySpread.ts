@@ -29,8 +29,8 @@ export interface Constraint {
   maxSkew: number;
   topologyKey: string;
   selector: Selector;
-  /** Names the selector for NodeInfo.countPods (with the pod's namespace). */
-  selectorKey: string;
+  /** The question NodeInfo.countPods answers for it: live pods of the pod's namespace the selector matches. */
+  count: PodCount;
   minDomains: number;
   honorNodeAffinity: boolean;
   honorNodeTaints: boolean;
@@ -41,6 +41,17 @@ export const SYSTEM_DEFAULT_CONSTRAINTS: TopologySpreadConstraint[] = [
   { maxSkew: 3, topologyKey: HOSTNAME, whenUnsatisfiable: 'ScheduleAnyway' },
   { maxSkew: 5, topologyKey: 'topology.kubernetes.io/zone', whenUnsatisfiable: 'ScheduleAnyway' },
 ];
+
+interface PodCount {
+  key: string;
+  matches: (p: PodInfo) => boolean;
+}
+
+/** Built once per scheduling cycle, so a hundred nodes' lookups share one key and one predicate. */
+function podCount(ns: string, selector: Selector, selectorKey: string): PodCount {
+  // Terminating pods do not count (#87621).
+  return { key: `${ns}\u0000${selectorKey}`, matches: (p) => !p.pod.metadata.deletionTimestamp && p.namespace === ns && selector.matches(p.labels) };
+}
 
 interface CriticalPath {
   value: string;
@@ -88,10 +99,8 @@ function nodeHasAllKeys(labels: Readonly<Record<string, string>>, cs: readonly C
 }
 
 export function New(h: Handle): PreFilterPlugin & FilterPlugin & PreScorePlugin & ScorePlugin {
-  function countMatching(node: NodeInfo, c: Constraint, ns: string): number {
-    const sel = c.selector;
-    // Terminating pods do not count (#87621).
-    return node.countPods(`${ns}\u0000${c.selectorKey}`, (p) => !p.pod.metadata.deletionTimestamp && p.namespace === ns && sel.matches(p.labels));
+  function countMatching(node: NodeInfo, c: Constraint): number {
+    return node.countPods(c.count.key, c.count.matches);
   }
 
   function toConstraints(list: readonly TopologySpreadConstraint[], pod: PodInfo, action: Action): Constraint[] {
@@ -109,7 +118,7 @@ export function New(h: Handle): PreFilterPlugin & FilterPlugin & PreScorePlugin 
         topologyKey: c.topologyKey,
         selector,
         // Nothing and Everything both print as '': keep them apart.
-        selectorKey: parsed.ok ? selector.toString() : '\u0000nothing',
+        count: podCount(pod.namespace, selector, parsed.ok ? selector.toString() : '\u0000nothing'),
         minDomains: c.minDomains ?? 1,
         honorNodeAffinity: (c.nodeAffinityPolicy ?? 'Honor') === 'Honor',
         honorNodeTaints: (c.nodeTaintsPolicy ?? 'Ignore') === 'Honor',
@@ -125,8 +134,8 @@ export function New(h: Handle): PreFilterPlugin & FilterPlugin & PreScorePlugin 
     if (cs.length === 0) return cs;
     const sel = defaultSelector(pod, h);
     if (sel.empty()) return [];
-    const selectorKey = sel.toString();
-    return cs.map((c) => ({ ...c, selector: sel, selectorKey }));
+    const count = podCount(pod.namespace, sel, sel.toString());
+    return cs.map((c) => ({ ...c, selector: sel, count }));
   }
 
   function inclusionMatches(c: Constraint, pod: PodInfo, node: NodeInfo, required: RequiredNodeAffinity): boolean {
@@ -162,7 +171,7 @@ export function New(h: Handle): PreFilterPlugin & FilterPlugin & PreScorePlugin 
         constraints.forEach((c, i) => {
           if (!inclusionMatches(c, pod, node, required)) return;
           const v = node.labels[c.topologyKey];
-          matchNum[i].set(v, (matchNum[i].get(v) ?? 0) + countMatching(node, c, pod.namespace));
+          matchNum[i].set(v, (matchNum[i].get(v) ?? 0) + countMatching(node, c));
         });
       }
       const paths = constraints.map((_, i) => {
@@ -233,7 +242,7 @@ export function New(h: Handle): PreFilterPlugin & FilterPlugin & PreScorePlugin 
           const v = node.labels[c.topologyKey];
           const cur = tpCounts[i].get(v);
           if (cur === undefined) return;
-          tpCounts[i].set(v, cur + countMatching(node, c, pod.namespace));
+          tpCounts[i].set(v, cur + countMatching(node, c));
         });
       }
       state.write(PRE_SCORE_KEY, { constraints, ignoredNodes: ignored, tpValueToPodCounts: tpCounts, normalizingWeight: weights } as PreScoreState);
@@ -246,7 +255,7 @@ export function New(h: Handle): PreFilterPlugin & FilterPlugin & PreScorePlugin 
       s.constraints.forEach((c, i) => {
         const v = node.labels[c.topologyKey];
         if (v === undefined) return;
-        const cnt = c.topologyKey === HOSTNAME ? countMatching(node, c, pod.namespace) : (s.tpValueToPodCounts[i].get(v) ?? 0);
+        const cnt = c.topologyKey === HOSTNAME ? countMatching(node, c) : (s.tpValueToPodCounts[i].get(v) ?? 0);
         // scoreForCount: maxSkew-1 waters down small differences.
         score += cnt * s.normalizingWeight[i] + (c.maxSkew - 1);
       });
