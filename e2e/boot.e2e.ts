@@ -60,6 +60,8 @@ describe('boot', () => {
       .evaluateAll((rows) => rows.map((r) => [r.getAttribute('data-name'), r.getAttribute('data-phase')]));
     for (const ns of SYSTEM_NAMESPACES) expect(phases).toContainEqual([ns, 'Active']);
 
+    // The graph marks the moment its node lanes were first painted.
+    await page.waitForFunction((mark) => performance.getEntriesByName(mark).length > 0, NODES_DRAWN_MARK, { timeout: 15_000 });
     const drawnMs = await page.evaluate((mark) => performance.getEntriesByName(mark)[0]?.startTime ?? -1, NODES_DRAWN_MARK);
     expect(drawnMs).toBeGreaterThan(0);
     console.log(`page load → nodes drawn: ${Math.round(drawnMs)} ms`);
