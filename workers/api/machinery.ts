@@ -7,11 +7,11 @@ import type { Rng } from '../clock/prng';
 import type { Registry } from './kinds/registry';
 import type { ResourceType } from './kinds/types';
 import type { Machinery, Selector } from './machinery.types';
-import { apiVersionOf } from './object';
+import { apiVersionOf, type KubeObject } from './object';
 import * as S from './status';
 import { decodeObject } from './decode';
 import { definitionNameForGVK, loadedDefinitions } from './openapi';
-import { applyPatch, schemaFromDefinitions, type PatchSchema, type OpenApiDefinitions } from './patch';
+import { applyPatch, schemaFromDefinitions, strategicMergePatch, STRATEGIC_MERGE_PATCH, type PatchSchema, type OpenApiDefinitions } from './patch';
 import { buildTable, negotiateTable, parseIncludeObject, printerFor } from './printers';
 import { parseLabelSelector } from './selectors/labels';
 import { fieldsFor, matchFields, parseFieldSelectorFor } from './selectors/fields';
@@ -73,7 +73,10 @@ export function createMachinery(_registry: Registry, rng: Rng): Machinery {
       });
     },
     patch(rt, contentType, original, patch) {
-      const r = applyPatch(contentType, original, patch, schemaOf(rt));
+      const schema = schemaOf(rt);
+      const touched = contentType === STRATEGIC_MERGE_PATCH && schema ? strategicMergeTouched(original, patch, schema) : undefined;
+      if (touched) return { ok: true, object: touched as KubeObject };
+      const r = applyPatch(contentType, original, patch, schema);
       if (r.ok) return { ok: true, object: r.object };
       if ('route' in r) return { ok: false, status: S.badRequest('apply patches are served by server-side apply') };
       return { ok: false, status: r.status };
@@ -101,3 +104,105 @@ export function createMachinery(_registry: Registry, rng: Rng): Machinery {
   };
 }
 
+
+type JsonMap = Record<string, unknown>;
+const isJsonMap = (v: unknown): v is JsonMap => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * A strategic merge patch applied to only the parts of the object it
+ * names. strategicMergePatch copies the whole object first (a pod with its
+ * managedFields is mostly what a status patch leaves alone); at a level of
+ * the patch without `$` directives, keys the patch does not name are never
+ * looked at by the merge, so they are copied here instead and the result
+ * is put back together in the original key order. Undefined when the
+ * shortcut does not apply or the merge fails: the caller takes the general
+ * path, which gives every error as it should. Kept identical to it by
+ * machinery.test.ts.
+ */
+export function strategicMergeTouched(original: KubeObject, patch: unknown, schema: PatchSchema): JsonMap | undefined {
+  if (!isJsonMap(patch) || !namedKeys(patch)) return undefined;
+  const reduced = reduce(original, patch, schema);
+  const r = strategicMergePatch(reduced, patch, schema);
+  if (!r.ok) return undefined;
+  try {
+    return graft(original, reduced, r.object, patch);
+  } catch (e) {
+    if (e === DIRECTIVE_FOUND) return undefined;
+    throw e;
+  }
+}
+
+const SET_ELEMENT_ORDER = '$setElementOrder/';
+const DELETE_FROM_PRIMITIVE_LIST = '$deleteFromPrimitiveList/';
+
+/**
+ * The keys of the original a level of the patch may change: those it sets,
+ * and the lists its `$setElementOrder/` and `$deleteFromPrimitiveList/`
+ * directives name. Undefined when another directive (`$patch`,
+ * `$retainKeys`, anything unknown) makes the whole level the merge's.
+ */
+function namedKeys(patch: JsonMap): Set<string> | undefined {
+  const out = new Set<string>();
+  for (const k of Object.keys(patch)) {
+    if (!k.startsWith('$')) out.add(k);
+    else if (k.startsWith(SET_ELEMENT_ORDER)) out.add(k.slice(SET_ELEMENT_ORDER.length));
+    else if (k.startsWith(DELETE_FROM_PRIMITIVE_LIST)) out.add(k.slice(DELETE_FROM_PRIMITIVE_LIST.length));
+    else return undefined;
+  }
+  return out;
+}
+
+/** The keys of `orig` the patch may change; map values the patch merges into are reduced too. */
+function reduce(orig: JsonMap, patch: JsonMap, schema: PatchSchema | undefined): JsonMap {
+  const named = namedKeys(patch)!;
+  const out: JsonMap = {};
+  for (const k of Object.keys(orig)) {
+    if (!named.has(k)) continue;
+    const o = orig[k];
+    const p = Object.prototype.hasOwnProperty.call(patch, k) ? patch[k] : undefined;
+    const field = schema?.field(k);
+    put(out, k, isJsonMap(o) && isJsonMap(p) && !field?.patchStrategy && namedKeys(p) ? reduce(o, p, field) : o);
+  }
+  return out;
+}
+
+/** `orig` with the merged values of what the patch named, fresh copies of the rest, new keys last. */
+function graft(orig: JsonMap, reduced: JsonMap, merged: JsonMap, patch: JsonMap): JsonMap {
+  const out: JsonMap = {};
+  for (const k of Object.keys(orig)) {
+    if (!Object.prototype.hasOwnProperty.call(reduced, k)) {
+      put(out, k, copyChecked(orig[k]));
+      continue;
+    }
+    if (!Object.prototype.hasOwnProperty.call(merged, k)) continue;
+    const o = orig[k];
+    const m = merged[k];
+    // A reduced level (a new object standing for a map of the original) is put back together below.
+    put(out, k, reduced[k] !== o && isJsonMap(o) && isJsonMap(m) ? graft(o, reduced[k] as JsonMap, m, patch[k] as JsonMap) : m);
+  }
+  for (const k of Object.keys(merged)) if (!Object.prototype.hasOwnProperty.call(orig, k)) put(out, k, merged[k]);
+  return out;
+}
+
+const DIRECTIVE_FOUND = new Error('directive key in the original');
+
+/**
+ * A copy of an untouched value. The general path strips directive keys
+ * from everything it returns; should the original hold one, give up.
+ */
+function copyChecked(v: unknown): unknown {
+  if (typeof v !== 'object' || v === null) return v;
+  if (Array.isArray(v)) return v.map(copyChecked);
+  if (Object.getPrototypeOf(v) !== Object.prototype) throw DIRECTIVE_FOUND;
+  const out: JsonMap = {};
+  for (const k of Object.keys(v)) {
+    if (k.startsWith('$') && (k === '$patch' || k === '$retainKeys' || k.startsWith('$setElementOrder/') || k.startsWith('$deleteFromPrimitiveList/'))) throw DIRECTIVE_FOUND;
+    put(out, k, copyChecked((v as JsonMap)[k]));
+  }
+  return out;
+}
+
+function put(m: JsonMap, k: string, v: unknown): void {
+  if (k === '__proto__') Object.defineProperty(m, k, { value: v, enumerable: true, writable: true, configurable: true });
+  else m[k] = v;
+}

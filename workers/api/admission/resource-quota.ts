@@ -51,7 +51,10 @@ function checkRequest(req: AdmissionRequest): AdmissionResult {
   const ev = evaluatorFor(req.resource, req.group);
   if (!ev.handles(req.operation)) return ADMIT;
   const obj = req.object!;
-  const quotas = [...req.ctx.list('resourcequotas', req.namespace)].sort((a, b) => ((a.metadata.name ?? '') < (b.metadata.name ?? '') ? -1 : 1));
+  const listed = req.ctx.list('resourcequotas', req.namespace);
+  // checkAttributes: a namespace without quotas admits at once (no limited resources are configured).
+  if (listed.length === 0) return ADMIT;
+  const quotas = [...listed].sort((a, b) => ((a.metadata.name ?? '') < (b.metadata.name ?? '') ? -1 : 1));
 
   const interesting: { quota: KubeObject; hard: ResourceList; tracked: string[]; scopes: ScopeRequirement[] }[] = [];
   for (const quota of quotas) {

@@ -7,8 +7,8 @@
  */
 import { jsonEqual } from '../object';
 import { FieldSet } from './fieldset';
-import { fieldPE, type PathElement } from './pathElement';
-import { fieldSchema, implicitFieldNames, implicitValue, isAtomicMap, isMap, itemSchema, listItemPE, listSemantics, omittedByGo, type Schema } from './schemaInfo';
+import type { PathElement } from './pathElement';
+import { fieldInfo, implicitFieldNames, isAtomicMap, isMap, itemSchema, listItemPE, listSemantics, omittedField, type Schema } from './schemaInfo';
 
 export interface Comparison {
   added: FieldSet;
@@ -94,17 +94,20 @@ function mapItem(
   c: Comparison,
   ignore: FieldSet | undefined,
 ): void {
-  const pe = fieldPE(k);
+  const info = fieldInfo(s, k);
+  const pe = info.pe;
   if (ignore?.hasMember(pe)) return;
   let lv = l?.[k];
   let rv = r?.[k];
-  if (omittedByGo(s, k, lv)) lv = undefined;
-  if (omittedByGo(s, k, rv)) rv = undefined;
-  if (lv === undefined && l) lv = implicitValue(s, k);
-  if (rv === undefined && r) rv = implicitValue(s, k);
+  if (omittedField(info, lv)) lv = undefined;
+  if (omittedField(info, rv)) rv = undefined;
+  if (lv === undefined && l) lv = info.implicit;
+  if (rv === undefined && r) rv = info.implicit;
   if (lv === undefined && rv === undefined) return;
+  // Stored revisions share unchanged subtrees: the same object cannot differ from itself.
+  if (lv === rv) return;
   path.push(pe);
-  node(lv, rv, fieldSchema(s, k), path, c, ignore?.withPrefixOrUndefined(pe));
+  node(lv, rv, info.schema, path, c, ignore?.withPrefixOrUndefined(pe));
   path.pop();
 }
 

@@ -265,7 +265,32 @@ export class FieldSet {
   }
 }
 
-function readNode(obj: Record<string, unknown>): { children?: FieldSet; isMember: boolean } | Error {
+type NodeRead = { children?: FieldSet; isMember: boolean };
+
+/**
+ * FieldsV1 objects that many stored objects share (firstOwner.ts interns
+ * them) → what they decode to, once decoded. Sets are immutable once built,
+ * so one decoding serves every object that holds the subtree.
+ */
+const shared = new Map<object, NodeRead | null>();
+
+export function markShared(obj: object): void {
+  shared.set(obj, null);
+}
+
+export function forgetShared(): void {
+  shared.clear();
+}
+
+function readNode(obj: Record<string, unknown>): NodeRead | Error {
+  const known = shared.get(obj);
+  if (known) return known;
+  const r = readFresh(obj);
+  if (known === null && !(r instanceof Error)) shared.set(obj, r);
+  return r;
+}
+
+function readFresh(obj: Record<string, unknown>): NodeRead | Error {
   let children: FieldSet | undefined;
   let isMember = false;
   for (const key in obj) {

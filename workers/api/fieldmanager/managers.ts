@@ -152,24 +152,26 @@ function seconds(t: string | undefined): number {
 }
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
+/** One entry as encodeManagedFields writes it, in Go's field order. */
+export function encodeEntry(id: string, applied: boolean, apiVersion: string, time: string | undefined, fieldsV1: Record<string, unknown>): ManagedFieldsEntry {
+  const p = identifierParts(id) ?? { manager: id };
+  const e: ManagedFieldsEntry = {};
+  if (p.manager) e.manager = p.manager;
+  const op: Operation | undefined = applied ? 'Apply' : p.operation;
+  if (op) e.operation = op;
+  e.apiVersion = apiVersion;
+  if (time) e.time = time;
+  e.fieldsType = 'FieldsV1';
+  e.fieldsV1 = fieldsV1;
+  if (p.subresource) e.subresource = p.subresource;
+  return e;
+}
+
 /** encodeManagedFields: undefined when nobody manages anything (the field is dropped). */
 export function encodeManagedFields(m: Managed): ManagedFieldsEntry[] | undefined {
   if (m.fields.size === 0) return undefined;
   const out: ManagedFieldsEntry[] = [];
-  for (const [id, vs] of m.fields) {
-    const p = identifierParts(id) ?? { manager: id };
-    const e: ManagedFieldsEntry = {};
-    if (p.manager) e.manager = p.manager;
-    const op: Operation | undefined = vs.applied ? 'Apply' : p.operation;
-    if (op) e.operation = op;
-    e.apiVersion = vs.apiVersion;
-    const t = m.times.get(id);
-    if (t) e.time = t;
-    e.fieldsType = 'FieldsV1';
-    e.fieldsV1 = encodeFields(vs.set);
-    if (p.subresource) e.subresource = p.subresource;
-    out.push(e);
-  }
+  for (const [id, vs] of m.fields) out.push(encodeEntry(id, vs.applied, vs.apiVersion, m.times.get(id), encodeFields(vs.set)));
   // sortEncodedManagedFields: operation, then time (whole seconds), manager, apiVersion, subresource.
   return out.sort(
     (p, q) =>

@@ -10,20 +10,21 @@ import { isMap } from './schemaInfo';
 import { updaterUpdate, type UpdaterContext } from './updater';
 
 /** stripMetaManager: fields nobody is ever said to own. */
-const STRIP = FieldSet.of(
-  fieldPath('apiVersion'),
-  fieldPath('kind'),
-  fieldPath('metadata'),
-  fieldPath('metadata', 'name'),
-  fieldPath('metadata', 'namespace'),
-  fieldPath('metadata', 'creationTimestamp'),
-  fieldPath('metadata', 'selfLink'),
-  fieldPath('metadata', 'uid'),
-  fieldPath('metadata', 'clusterName'),
-  fieldPath('metadata', 'generation'),
-  fieldPath('metadata', 'managedFields'),
-  fieldPath('metadata', 'resourceVersion'),
-);
+export const STRIP_PATHS: readonly (readonly string[])[] = [
+  ['apiVersion'],
+  ['kind'],
+  ['metadata'],
+  ['metadata', 'name'],
+  ['metadata', 'namespace'],
+  ['metadata', 'creationTimestamp'],
+  ['metadata', 'selfLink'],
+  ['metadata', 'uid'],
+  ['metadata', 'clusterName'],
+  ['metadata', 'generation'],
+  ['metadata', 'managedFields'],
+  ['metadata', 'resourceVersion'],
+];
+const STRIP = FieldSet.of(...STRIP_PATHS.map((p) => fieldPath(...p)));
 
 export function stripMeta(m: Managed, id: string): Managed {
   const vs = m.fields.get(id);

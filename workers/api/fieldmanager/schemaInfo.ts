@@ -5,7 +5,7 @@
  * "deduced" type: maps are granular, lists atomic.
  */
 import type { PatchSchema } from '../patch/schema';
-import { keyPE, singleKeyPE, valuePE, type PathElement } from './pathElement';
+import { fieldPE, keyPE, singleKeyPE, valuePE, type PathElement } from './pathElement';
 
 export type Schema = PatchSchema | undefined;
 export type JsonMap = Record<string, unknown>;
@@ -179,4 +179,52 @@ export function omittedByGo(parent: Schema, name: string, v: unknown): boolean {
   for (const _ in v) return false;
   const s = fieldSchema(parent, name);
   return !!s && s.kind === 'map';
+}
+
+/** What the typed walks need to know about one field of a struct or map, looked up once. */
+export interface FieldInfo {
+  pe: PathElement;
+  schema: Schema;
+  /** implicitValue(parent, name) */
+  implicit: unknown;
+  /** omittedByGo(parent, name, []) */
+  omitsEmptyList: boolean;
+  /** omittedByGo(parent, name, {}) */
+  omitsEmptyMap: boolean;
+}
+
+// Map schemas take user-chosen keys, so each schema remembers only so many.
+const infos = new WeakMap<PatchSchema, Map<string, FieldInfo>>();
+const MAX_INFOS_PER_SCHEMA = 512;
+
+export function fieldInfo(s: Schema, name: string): FieldInfo {
+  let known: Map<string, FieldInfo> | undefined;
+  if (s) {
+    known = infos.get(s);
+    const hit = known?.get(name);
+    if (hit) return hit;
+  }
+  const info: FieldInfo = {
+    pe: fieldPE(name),
+    schema: fieldSchema(s, name),
+    // Shared by every walk that asks, so frozen.
+    implicit: freeze(implicitValue(s, name)),
+    omitsEmptyList: omittedByGo(s, name, []),
+    omitsEmptyMap: omittedByGo(s, name, {}),
+  };
+  if (s) {
+    if (!known) infos.set(s, (known = new Map()));
+    if (known.size < MAX_INFOS_PER_SCHEMA) known.set(name, info);
+  }
+  return info;
+}
+
+const freeze = (v: unknown) => (typeof v === 'object' && v !== null ? Object.freeze(v) : v);
+
+/** omittedByGo, from a FieldInfo. */
+export function omittedField(info: FieldInfo, v: unknown): boolean {
+  if (Array.isArray(v)) return v.length === 0 && info.omitsEmptyList;
+  if (typeof v !== 'object' || v === null) return false;
+  for (const _ in v) return false;
+  return info.omitsEmptyMap;
 }

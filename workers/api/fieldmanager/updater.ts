@@ -26,7 +26,7 @@ const MANAGED_FIELDS = FieldSet.of(fieldPath('metadata', 'managedFields'));
 const ignores = new WeakMap<FieldSet, FieldSet>();
 
 /** What a comparison skips: reset fields, and managedFields themselves (RemoveObjectManagedFields). */
-function ignoreFor(reset: FieldSet | undefined): FieldSet {
+export function ignoreFor(reset: FieldSet | undefined): FieldSet {
   if (!reset) return MANAGED_FIELDS;
   let i = ignores.get(reset);
   if (!i) {

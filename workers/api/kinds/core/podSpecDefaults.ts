@@ -6,7 +6,7 @@
  * live in pod.ts, as upstream keeps them in SetDefaults_Pod.
  */
 import type { Container, PodSpec, PodTemplateSpec, Probe, Volume } from 'kubernetes-types/core/v1';
-import { canonicalQuantity } from '../../validation/quantity';
+import { canonicalQuantityMemo as canonicalQuantity } from './quantityMemo';
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);

@@ -3,7 +3,8 @@
  * the cpu/memory requests and limits of all (init) containers.
  */
 import type { Container, PodSpec } from 'kubernetes-types/core/v1';
-import { type Quantity, addQuantity, compareQuantity, parseQuantity } from '../../validation/quantity';
+import { type Quantity, addQuantity, compareQuantity } from '../../validation/quantity';
+import { parseQuantityMemo } from './quantityMemo';
 
 export type QOSClass = 'Guaranteed' | 'Burstable' | 'BestEffort';
 
@@ -12,7 +13,7 @@ const QOS_RESOURCES = new Set(['cpu', 'memory']);
 function accumulate(into: Map<string, Quantity>, list: Record<string, unknown> | undefined, found?: Set<string>): void {
   for (const [name, raw] of Object.entries(list ?? {})) {
     if (!QOS_RESOURCES.has(name)) continue;
-    const q = typeof raw === 'string' || typeof raw === 'number' ? parseQuantity(raw) : undefined;
+    const q = typeof raw === 'string' || typeof raw === 'number' ? parseQuantityMemo(raw) : undefined;
     if (!q || q.mant <= 0n) continue;
     found?.add(name);
     const prev = into.get(name);

@@ -17,6 +17,7 @@ import {
   quantityString,
   value,
 } from '../../validation/quantity';
+import { parseQuantityMemo } from './quantityMemo';
 
 const HUGEPAGES_PREFIX = 'hugepages-';
 const REQUESTS_PREFIX = 'requests.';
@@ -99,7 +100,17 @@ export function validateResourceName(name: string, at: Path): FieldError[] {
   return [];
 }
 
+// Names that passed, remembered: pods name the same few resources over and over.
+const validContainerResourceNames = new Set<string>();
+
 export function validateContainerResourceName(name: string, at: Path): FieldError[] {
+  if (validContainerResourceNames.has(name)) return [];
+  const errs = checkContainerResourceName(name, at);
+  if (errs.length === 0 && validContainerResourceNames.size < 1000) validContainerResourceNames.add(name);
+  return errs;
+}
+
+function checkContainerResourceName(name: string, at: Path): FieldError[] {
   const errs = validateResourceName(name, at);
   if (name.split('/').length === 1) {
     if (!isStandardContainerResourceName(name)) return [...errs, invalid(at, name, 'must be a standard resource for containers')];
@@ -125,7 +136,7 @@ export function quantityAt(raw: unknown, at: Path, errs: FieldError[]): Quantity
     errs.push(invalid(at, raw ?? null, QUANTITY_REGEX_ERROR));
     return undefined;
   }
-  const q = parseQuantity(raw);
+  const q = parseQuantityMemo(raw);
   if (!q) errs.push(invalid(at, String(raw), QUANTITY_REGEX_ERROR));
   return q;
 }
