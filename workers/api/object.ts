@@ -4,6 +4,7 @@
  * only relies on this.
  */
 import type { ObjectMeta as ReadonlyObjectMeta, OwnerReference } from 'kubernetes-types/meta/v1';
+import { copyJson } from './json';
 
 export type { OwnerReference };
 
@@ -33,9 +34,9 @@ export function apiVersionOf(group: string, version: string): string {
   return group ? `${group}/${version}` : version;
 }
 
-/** Deep copy of a JSON value. */
+/** Deep copy of a JSON value (a plain recursive copy: several times faster than structuredClone). */
 export function clone<T>(v: T): T {
-  return v === undefined ? v : (structuredClone(v) as T);
+  return copyJson(v);
 }
 
 /** Structural equality of JSON values (key order ignored). */

@@ -1,7 +1,7 @@
 /** POST: create an object (staging/src/k8s.io/apiserver/pkg/endpoints/handlers/create.go). */
 import { fail, ok, qualifiedOf, type Scope } from '../server';
 import type { KubeObject } from '../object';
-import { copyJson } from './json';
+import { copyJson } from '../json';
 import * as S from '../status';
 import { checkBody, checkNamespace, causeOf, decodeBody, fieldValidationOf, isDryRun, managerOf, newUid, currentKey, timestampOf } from './common';
 import type { ApiResponse } from '../request';

@@ -1,7 +1,7 @@
 /** PATCH: JSON patch, merge patch, strategic merge patch and server-side apply (handlers/patch.go). */
 import { fail, ok, qualifiedOf, type Scope } from '../server';
 import type { KubeObject } from '../object';
-import { copyJson } from './json';
+import { copyJson } from '../json';
 import * as S from '../status';
 import { currentKey, decodeBody, fieldValidationOf, managerOf, timestampOf } from './common';
 import { createObject } from './create';

@@ -3,7 +3,7 @@ import { createCluster, type Cluster } from '../../cluster';
 import type { KubeObject } from '../object';
 import type { ResourceType, StrategyContext } from '../kinds/types';
 import { defaultPod } from '../kinds/core/pod';
-import { copyJson } from './json';
+import { copyJson } from '../json';
 import { statusWriteBody, statusWriteSkipsDefaults } from './statusWrite';
 
 const POD_TYPE = { group: '', version: 'v1', kind: 'Pod', plural: 'pods', singular: 'pod', namespaced: true, subresources: ['status', 'binding'] } as ResourceType;

@@ -7,7 +7,7 @@
  */
 import type { KubeObject } from '../object';
 import type { ResourceType } from '../kinds/types';
-import { copyJson } from './json';
+import { copyJson } from '../json';
 
 /**
  * Kinds whose defaulting reads and writes neither their status nor their

@@ -4,7 +4,7 @@
  */
 import { fail, ok, qualifiedOf, type Scope } from '../server';
 import type { KubeObject } from '../object';
-import { copyJson, equalJson } from './json';
+import { copyJson, equalJson } from '../json';
 import { statusWriteBody } from './statusWrite';
 import * as S from '../status';
 import { checkBody, currentKey, managerOf, causeOf, isDryRun, timestampOf } from './common';

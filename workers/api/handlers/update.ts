@@ -1,7 +1,7 @@
 /** PUT: replace an object (handlers/update.go + registry/generic/registry/store.go Update). */
 import { fail, ok, qualifiedOf, type Scope } from '../server';
 import type { KubeObject } from '../object';
-import { copyJson, equalJson } from './json';
+import { copyJson, equalJson } from '../json';
 import { statusWriteSkipsDefaults } from './statusWrite';
 import * as S from '../status';
 import { checkBody, checkNamespace, causeOf, decodeBody, fieldValidationOf, isDryRun, managerOf, currentKey, timestampOf } from './common';

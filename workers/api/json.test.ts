@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { jsonEqual } from '../object';
+import { jsonEqual } from './object';
 import { copyJson, equalJson } from './json';
 
 /** A small seeded generator, so a failing shape can be replayed. */
