@@ -6,6 +6,7 @@
  * (pkg/controller/controller_utils.go AddOrUpdateTaintOnNode,
  * RemoveTaintOffNode, PatchNodeTaints).
  */
+import { toleratesTaint } from '../../scheduler/helpers/taints';
 import type { KubeObject } from '../../api/object';
 import type { ApiCall } from '../context';
 import { apiError } from '../replicaset/apiError';
@@ -57,20 +58,8 @@ export const matchTaint = (a: Taint, b: Taint) => a.key === b.key && a.effect ==
 
 export const taintExists = (taints: readonly Taint[], t: Taint) => taints.some((x) => matchTaint(x, t));
 
-/** Toleration.ToleratesTaint. */
-export function toleratesTaint(t: Toleration, taint: Taint): boolean {
-  if (t.effect && t.effect !== taint.effect) return false;
-  if (t.key && t.key !== taint.key) return false;
-  switch (t.operator ?? '') {
-    case '':
-    case 'Equal':
-      return (t.value ?? '') === (taint.value ?? '');
-    case 'Exists':
-      return true;
-    default:
-      return false;
-  }
-}
+/** Toleration.ToleratesTaint, shared with the scheduler. */
+export { toleratesTaint };
 
 /** v1helper.GetMatchingTolerations: whether all taints are tolerated, and the tolerations used. */
 export function matchingTolerations(taints: readonly Taint[], tolerations: readonly Toleration[]): { all: boolean; used: Toleration[] } {
