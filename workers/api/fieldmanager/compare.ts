@@ -111,7 +111,8 @@ function mapItem(
   path.pop();
 }
 
-function index(items: unknown[], s: Schema): { order: PathElement[]; byKey: Map<string, unknown[]> } {
+/** A list's items by their path element (list-map key or set value), first-seen order kept. */
+export function indexListItems(items: unknown[], s: Schema): { order: PathElement[]; byKey: Map<string, unknown[]> } {
   const sem = listSemantics(s);
   const order: PathElement[] = [];
   const byKey = new Map<string, unknown[]>();
@@ -129,8 +130,8 @@ function index(items: unknown[], s: Schema): { order: PathElement[]; byKey: Map<
 }
 
 function listItems(l: unknown[], r: unknown[], s: Schema, path: PathElement[], c: Comparison, ignore: FieldSet | undefined): void {
-  const li = index(l, s);
-  const ri = index(r, s);
+  const li = indexListItems(l, s);
+  const ri = indexListItems(r, s);
   const all = [...li.order];
   for (const pe of ri.order) if (!li.byKey.has(pe.key)) all.push(pe);
   const itemS = itemSchema(s);

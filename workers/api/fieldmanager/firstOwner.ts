@@ -13,7 +13,8 @@
 import { jsonEqual } from '../object';
 import { forgetShared, markShared, type FieldSet } from './fieldset';
 import { comparePE, fieldPE, type PathElement } from './pathElement';
-import { fieldInfo, implicitFieldNames, isAtomicMap, isMap, itemSchema, listItemPE, listSemantics, omittedField, type Schema } from './schemaInfo';
+import { fieldInfo, implicitFieldNames, isAtomicMap, isMap, itemSchema, listSemantics, omittedField, type Schema } from './schemaInfo';
+import { indexListItems } from './compare';
 
 /** Paths never owned (stripMetaManager), as a tree of FieldsV1 keys. */
 interface Strip {
@@ -339,28 +340,11 @@ interface Indexed {
   byKey: Map<string, unknown[]>;
 }
 
-function index(items: unknown[], s: Schema): Indexed {
-  const sem = listSemantics(s);
-  const order: PathElement[] = [];
-  const byKey = new Map<string, unknown[]>();
-  for (const item of items) {
-    const pe = listItemPE(sem, item);
-    if (pe instanceof Error) continue;
-    const seen = byKey.get(pe.key);
-    if (seen) seen.push(item);
-    else {
-      byKey.set(pe.key, [item]);
-      order.push(pe);
-    }
-  }
-  return { order, byKey };
-}
-
 const NO_INDEX: Indexed = { order: [], byKey: new Map() };
 
 function listItems(l: unknown[], r: unknown[], s: Schema, ignore: FieldSet | undefined, strip: Map<string, Strip> | undefined): Entry[] | undefined {
-  const li = l.length ? index(l, s) : NO_INDEX;
-  const ri = index(r, s);
+  const li = l.length ? indexListItems(l, s) : NO_INDEX;
+  const ri = indexListItems(r, s);
   let all = ri.order;
   if (li.order.length) {
     all = [...li.order];
