@@ -55,8 +55,16 @@ export class Clock {
 
   /** RFC 3339 timestamp at second precision, as Kubernetes writes them. */
   timestamp(ms = this.nowMs): string {
-    return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+    // One string per second, shared by every object stamped in it.
+    const s = Math.floor(ms / 1000);
+    if (s !== this.stampSecond) {
+      this.stampSecond = s;
+      this.stamp = new Date(s * 1000).toISOString().replace('.000Z', 'Z');
+    }
+    return this.stamp;
   }
+  private stampSecond = NaN;
+  private stamp = '';
 
   /** RFC 3339 with microseconds (metav1.MicroTime), used by Leases and events.k8s.io. */
   microTimestamp(ms = this.nowMs): string {

@@ -81,15 +81,17 @@ export function parseIdentifier(id: string): { manager: string; operation?: Oper
 }
 
 // Stored objects are immutable and share structure across revisions, so a
-// manager's FieldsV1 object decodes once (the set rides along on it under a
-// symbol, invisible to JSON and structured clone), and an unchanged set
-// encodes back to the very object it came from. WeakMaps would do the same
-// but cost the garbage collector far more on every write.
-const DECODED = Symbol('fieldSet');
+// manager's FieldsV1 object decodes once and an unchanged set encodes back to
+// the very object it came from. The decoded sets of the objects written
+// lately stay in a bounded cache: the next write to an object usually comes
+// soon, and keeping a decoded tree beside every stored object would cost
+// kilobytes per object in a large cluster.
+const DECODED_CACHE_SIZE = 8192;
+const decoded = new Map<object, FieldSet>();
 
 function decodeFields(v: unknown): FieldSet | Error {
   if (v === undefined || v === null) return new FieldSet();
-  const hit = typeof v === 'object' ? (v as { [DECODED]?: FieldSet })[DECODED] : undefined;
+  const hit = typeof v === 'object' ? decoded.get(v) : undefined;
   if (hit) return hit;
   const set = FieldSet.fromFieldsV1(v);
   if (!(set instanceof Error)) remember(v as Record<string, unknown>, set);
@@ -98,7 +100,8 @@ function decodeFields(v: unknown): FieldSet | Error {
 
 function remember(v: Record<string, unknown>, set: FieldSet): void {
   set.encoded = v;
-  if (Object.isExtensible(v)) Object.defineProperty(v, DECODED, { value: set, enumerable: false });
+  if (decoded.size >= DECODED_CACHE_SIZE) decoded.delete(decoded.keys().next().value!);
+  decoded.set(v, set);
 }
 
 function encodeFields(set: FieldSet): Record<string, unknown> {
