@@ -86,7 +86,7 @@ export function parseIdentifier(id: string): { manager: string; operation?: Oper
 // lately stay in a bounded cache: the next write to an object usually comes
 // soon, and keeping a decoded tree beside every stored object would cost
 // kilobytes per object in a large cluster.
-const DECODED_CACHE_SIZE = 8192;
+const DECODED_CACHE_SIZE = 4096;
 const decoded = new Map<object, FieldSet>();
 
 function decodeFields(v: unknown): FieldSet | Error {
