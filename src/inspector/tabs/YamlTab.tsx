@@ -1,7 +1,7 @@
 import { memo, useMemo, useState } from 'react';
 import type { KubeObject } from '../../../workers/api/object';
 import { withoutManagedFields } from '../model/managedFields';
-import { toYamlLines } from '../yaml/toYaml';
+import { toYamlLines } from '../../../workers/kubectl/output/yaml/toYaml';
 
 /** The object as `kubectl get -o yaml` prints it, coloured by token; managedFields hidden unless asked for. */
 export const YamlTab = memo(function YamlTab({ object }: { object: KubeObject }) {
