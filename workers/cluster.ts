@@ -26,20 +26,25 @@ import type { ComponentContext } from './controllers/context';
 import { startDeploymentController, type DeploymentController } from './controllers/deployment/controller';
 import { startReplicaSetController, type ReplicaSetController } from './controllers/replicaset';
 import { startReplicationControllerController } from './controllers/replicationcontroller';
-import { startStatefulSetController } from './controllers/statefulset/controller';
-import { startDaemonSetController } from './controllers/daemonset/controller';
-import { startJobController } from './controllers/job/controller';
+import { startStatefulSetController, type StatefulSetController } from './controllers/statefulset/controller';
+import { startDaemonSetController, type DaemonSetController } from './controllers/daemonset/controller';
+import { startJobController, type JobController } from './controllers/job/controller';
 import { startTTLAfterFinishedController } from './controllers/job/ttlAfterFinished';
 import { startCronJobController } from './controllers/cronjob/controller';
 import { Scheduler } from './scheduler/scheduler';
 import { startLifecycleControllers, type LifecycleControllers } from './controllers/lifecycle';
 import { startApiExtensions, withCustomResources } from './api/crd';
 import { runChaos, type ChaosAction } from './chaos';
-import { startEndpointSliceController } from './controllers/endpointslice/controller';
+import { startEndpointSliceController, type EndpointSliceController } from './controllers/endpointslice/controller';
 import { startEndpointsController } from './controllers/endpoints/controller';
 import { startServiceLBController } from './controllers/servicelb/controller';
 import { startVolumeControllers } from './controllers/volume';
 import { startNetwork, type Network } from './network';
+import { startMetricsServer, type MetricsServer } from './metrics/server';
+import { startHorizontalController, type HorizontalController } from './controllers/podautoscaler/controller';
+import { startVpa, type Vpa } from './autoscaler/vpa';
+import { metricsApiUsage } from './autoscaler/usage';
+import { ClusterAutoscaler } from './autoscaler/cluster';
 
 export interface ClusterOptions {
   seed?: number;
@@ -58,6 +63,8 @@ export interface ClusterOptions {
    * `none` leaves nodes to the test.
    */
   kubelets?: 'run' | 'register' | 'none';
+  /** The cluster autoscaler's `workers` node group: min defaults to `nodes`, max to `nodes + 3`; on unless `enabled: false` (0 <= min <= max). */
+  autoscaler?: { min?: number; max?: number; enabled?: boolean };
 }
 
 /** 2025-01-01T00:00:00Z: the default start of virtual time. */
@@ -67,7 +74,7 @@ export { SYSTEM_NAMESPACES } from './bootstrap/apiserver';
 
 const ZONES = ['zone-a', 'zone-b', 'zone-c'];
 
-export const CONTROLLER_NAMES = ['deployment', 'replicaset', 'replicationcontroller', 'statefulset', 'daemonset', 'job', 'ttl-after-finished', 'cronjob', 'scheduler', 'lifecycle', 'endpointslice', 'endpoints', 'service-lb', 'volume'] as const;
+export const CONTROLLER_NAMES = ['deployment', 'replicaset', 'replicationcontroller', 'statefulset', 'daemonset', 'job', 'ttl-after-finished', 'cronjob', 'scheduler', 'lifecycle', 'endpointslice', 'endpoints', 'service-lb', 'volume', 'metrics-server', 'horizontal-pod-autoscaler', 'cluster-autoscaler', 'vpa'] as const;
 export type ControllerName = (typeof CONTROLLER_NAMES)[number];
 
 export class Cluster {
@@ -86,6 +93,12 @@ export class Cluster {
   readonly kubelets = new Map<string, Kubelet>();
   /** Garbage collector, namespace, node lifecycle, pod GC, disruption controllers and leader election. */
   lifecycle?: LifecycleControllers;
+  /** metrics-server: scrapes the kubelets and serves metrics.k8s.io. */
+  metricsServer?: MetricsServer;
+  /** The VPA recommender and updater (the admission controller is an admission plugin). */
+  vpa?: Vpa;
+  /** The cluster autoscaler (its decisions are read for narration). */
+  clusterAutoscaler?: ClusterAutoscaler;
   /** kube-scheduler (its per-node decisions are read for narration). */
   scheduler?: Scheduler;
   /** Running controllers by name (their decisions are read for narration). */
@@ -93,7 +106,17 @@ export class Cluster {
     deployment?: DeploymentController;
     replicaset?: ReplicaSetController;
     replicationcontroller?: ReplicaSetController;
+    hpa?: HorizontalController;
+    statefulset?: StatefulSetController;
+    daemonset?: DaemonSetController;
+    job?: JobController;
+    endpointslice?: EndpointSliceController;
   } = {};
+  /**
+   * Told of each request and chaos action from outside before it runs; the
+   * function it returns gets the answer. The timeline records them for replay.
+   */
+  external?: (action: ExternalAction) => (res: ApiResponse) => void;
 
   constructor(private readonly options: ClusterOptions = {}) {
     const opts = options;
@@ -142,23 +165,28 @@ export class Cluster {
     if (want('deployment')) this.controllers.deployment = startDeploymentController(this.components);
     if (want('replicaset')) this.controllers.replicaset = startReplicaSetController(this.components);
     if (want('replicationcontroller')) this.controllers.replicationcontroller = startReplicationControllerController(this.components);
-    if (want('statefulset')) startStatefulSetController(this.components);
-    if (want('daemonset')) startDaemonSetController(this.components);
-    if (want('job')) startJobController(this.components);
+    if (want('statefulset')) this.controllers.statefulset = startStatefulSetController(this.components);
+    if (want('daemonset')) this.controllers.daemonset = startDaemonSetController(this.components);
+    if (want('job')) this.controllers.job = startJobController(this.components);
     if (want('ttl-after-finished')) startTTLAfterFinishedController(this.components);
     if (want('cronjob')) startCronJobController(this.components);
     if (want('scheduler')) this.scheduler = new Scheduler(this.components);
     if (want('lifecycle')) this.lifecycle = startLifecycleControllers(this.components, this.api.deps.registry);
-    if (want('endpointslice')) startEndpointSliceController(this.components);
+    if (want('endpointslice')) this.controllers.endpointslice = startEndpointSliceController(this.components);
     if (want('endpoints')) startEndpointsController(this.components);
     if (want('service-lb')) startServiceLBController(this.components);
     if (want('volume')) startVolumeControllers(this.components, { localPath: { removeData: (node, path) => this.kubelets.get(node)?.removeVolumeData(path) } });
+    if (want('metrics-server')) this.metricsServer = startMetricsServer(this.components, this.api.deps.registry, { kubeletUsage: (node) => this.kubelets.get(node)?.usage() });
+    if (want('horizontal-pod-autoscaler')) this.controllers.hpa = startHorizontalController(this.components, this.api.deps.registry);
+    if (want('vpa')) this.vpa = startVpa(this.components, metricsApiUsage(this.as('vpa-recommender')));
+    if (want('cluster-autoscaler') && this.options.autoscaler?.enabled !== false) this.clusterAutoscaler = this.startClusterAutoscaler();
     startApiExtensions(this.components, this.api.deps.registry);
     this.informers.start();
   }
 
   request(req: ApiRequest): ApiResponse {
-    return this.api.handle(req);
+    if (!this.external) return this.api.handle(req);
+    return observed(this.external({ type: 'request', request: req }), () => this.api.handle(req));
   }
 
   watch(req: ApiRequest, onEvent: (e: WatchEvent) => void): WatchHandle | ApiResponse {
@@ -171,6 +199,22 @@ export class Cluster {
   }
 
   private nodeSpecs: { name: string; controlPlane: boolean }[] = [];
+  /** Machines asked for whose kubelet has not started yet. */
+  private readonly booting = new Set<string>();
+
+  private startClusterAutoscaler(): ClusterAutoscaler {
+    const workers = this.options.nodes ?? 3;
+    const min = this.options.autoscaler?.min ?? workers;
+    const max = this.options.autoscaler?.max ?? Math.max(min, workers + 3);
+    if (!(min >= 0) || !(max >= min)) throw new Error(`autoscaler: need 0 <= min <= max, got min ${min}, max ${max}`);
+    return new ClusterAutoscaler(this.components, {
+      createMachine: (bootMs) => this.addWorker(bootMs),
+      deleteMachine: (node) => {
+        this.kubelets.get(node)?.stop();
+        this.kubelets.delete(node);
+      },
+    }, { min, max });
+  }
 
   private bootstrap(workers: number): void {
     bootstrapApiserver(this.as('kube-apiserver'), nodeInternalIP(0));
@@ -209,18 +253,41 @@ export class Cluster {
     }
   }
 
-  /** Add a worker node (`worker-N`, the next free number) and return its name. */
-  addWorker(): string {
+  /**
+   * Add a worker node (`worker-N`, the next free number) and return its
+   * name; with `bootDelayMs` the machine boots that long before its kubelet starts.
+   */
+  addWorker(bootDelayMs = 0): string {
     let i = 1;
-    while (this.nodeSpecs.some((n) => n.name === `worker-${i}`)) i++;
+    while (this.nodeSpecs.some((n) => n.name === `worker-${i}`) || this.booting.has(`worker-${i}`)) i++;
     const name = `worker-${i}`;
-    this.startNode({ name, controlPlane: false });
+    if (bootDelayMs <= 0) this.startNode({ name, controlPlane: false });
+    else {
+      this.booting.add(name);
+      this.clock.schedule(bootDelayMs, { component: 'cloud-provider', key: name, what: 'machine booted' }, () => {
+        this.booting.delete(name);
+        this.startNode({ name, controlPlane: false });
+      });
+    }
     return name;
   }
 
   /** Break something on purpose (see chaos.ts). */
   chaos(action: ChaosAction): ApiResponse {
-    return runChaos(this, action);
+    if (!this.external) return runChaos(this, action);
+    return observed(this.external({ type: 'chaos', chaos: action }), () => runChaos(this, action));
+  }
+}
+
+export type ExternalAction = { type: 'request'; request: ApiRequest } | { type: 'chaos'; chaos: ChaosAction };
+
+function observed(done: (res: ApiResponse) => void, run: () => ApiResponse): ApiResponse {
+  let res: ApiResponse = { status: 500, body: null };
+  try {
+    res = run();
+    return res;
+  } finally {
+    done(res);
   }
 }
 

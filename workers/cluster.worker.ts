@@ -11,7 +11,15 @@ import * as Comlink from 'comlink';
 import { createCluster, type Cluster, type ClusterOptions } from './cluster';
 import type { ApiRequest, ApiResponse, WatchEvent, WatchHandle } from './api/request';
 import type { ClockMode } from './clock/driver';
-import { internal } from './api/status';
+import { gone, internal } from './api/status';
+import type {
+  Changes, ForkResult, ObjectAt, ObjectDiff, ReplayResult, SessionDocument, StepRequest, StepResult,
+  TimelineEntry, TimelineInfo, TimelinePage, TimelineQuery, TimelineResult,
+} from './timeline/types';
+import { TimelineService } from './timeline/service';
+import { objectHistory, type ObjectHistory } from './timeline/objectHistory';
+import { createKubectlSessions, type KubectlOutputChunk } from './kubectl/session';
+import { clusterKubectlClient } from './kubectl/clusterClient';
 
 export const BATCH_INTERVAL_MS = 16;
 
@@ -42,6 +50,40 @@ export interface ClusterWorkerApi {
   clock(): ClusterClockState;
   /** Break something on purpose: stop/start a kubelet, crash a container, add or remove a node. */
   chaos(action: ChaosAction): ApiResponse;
+
+  // The terminal's kubectl (workers/kubectl): runs start at once and stream their output.
+  /** Run a kubectl command line; returns the run id (for kubectlCancel) at once, output arrives through onOutput, the exit code through onExit. */
+  kubectlStart(line: string, files: Record<string, string>, onOutput: (chunk: KubectlOutputChunk) => void, onExit: (exitCode: number) => void): number;
+  /** Ctrl+C: a waiting command (-w, logs -f, rollout status) stops and exits. */
+  kubectlCancel(id: number): void;
+  /** Completions for the word at `cursor`: commands, flags, resource types and names. */
+  kubectlComplete(line: string, cursor: number): Promise<{ from: number; candidates: string[] }>;
+
+  // Timeline, stepping, time travel and sessions (shapes and the cluster-replaced signal: workers/timeline/types.ts).
+  /** Counts and ranges of the timeline and the store's history. */
+  timelineInfo(): TimelineResult<TimelineInfo>;
+  /** A page of entries, newest first by default, filtered by component and/or object. */
+  timeline(query?: TimelineQuery): TimelineResult<TimelinePage>;
+  /** One entry with its writes and the decision behind it. */
+  timelineEntry(id: number): TimelineResult<TimelineEntry>;
+  /** Run one task / to the next write / until an object changes / until idle. Pauses a running clock first. */
+  step(req: StepRequest): TimelineResult<StepResult>;
+  /** An object (by store key) as it was at a revision, read from history. */
+  objectAt(key: string, revision: number): TimelineResult<ObjectAt>;
+  /** YAML diff of one object between two revisions. */
+  diff(key: string, revA: number, revB: number): TimelineResult<ObjectDiff>;
+  /** Objects created, updated and deleted in (revA, revB], with the entries that did it. */
+  changes(revA: number, revB: number): TimelineResult<Changes>;
+  /** The session so far: seed, options and every external action at its exact point. */
+  exportSession(): TimelineResult<SessionDocument>;
+  /** Replay a session (JSON text or document) into a new cluster and swap it in (open watches end with 410). `replay: false` only validates. */
+  importSession(doc: string | SessionDocument, opts?: { replay?: boolean }): Promise<TimelineResult<ReplayResult>>;
+  /** Rebuild the cluster up to the entry that wrote `revision`, swap it in paused, and drop the later branch. */
+  fork(revision: number): Promise<TimelineResult<ForkResult>>;
+  /** Hash over the whole store history (revision, key, type, canonical value, time, cause). */
+  historyHash(): TimelineResult<string>;
+  /** One object's writes (store key), oldest first, after `sinceRevision`: for charts over its history (an HPA's replicas and metrics). */
+  objectHistory(key: string, sinceRevision?: number): TimelineResult<ObjectHistory>;
 }
 
 /** Wall-clock timers, injectable so tests never sleep. */
@@ -81,6 +123,15 @@ class BatchedWatch {
     this.schedule();
   }
 
+  /** Deliver what is pending (the last event), then stop: used when the cluster behind the watch is replaced. */
+  closeAfterFlush(onClosed: () => void): void {
+    this.handle?.stop();
+    this.handle = null;
+    this.closing = onClosed;
+    if (!this.inFlight && this.timer === null) this.schedule();
+  }
+  private closing: (() => void) | null = null;
+
   stop(): void {
     if (this.stopped) return;
     this.stopped = true;
@@ -110,6 +161,13 @@ class BatchedWatch {
       this.onDead();
       return;
     }
+    if (this.closing) {
+      const closed = this.closing;
+      this.closing = null;
+      this.stop();
+      closed();
+      return;
+    }
     Promise.resolve(result).then(
       () => {
         this.inFlight = false;
@@ -135,6 +193,25 @@ export function createClusterWorkerApi(
     return cluster;
   };
 
+  const timeline = new TimelineService(makeCluster);
+  /** A new cluster replaces the old: every open watch ends with one 410 (see workers/timeline/types.ts), then the swap. */
+  const swap = (next: Cluster, why: string): void => {
+    const old = cluster;
+    for (const [id, w] of watches) {
+      w.push({ type: 'ERROR', object: gone(`cluster replaced: ${why}`) });
+      w.closeAfterFlush(() => watches.delete(id));
+    }
+    cluster = next;
+    old?.driver.stop();
+  };
+  const guarded = <T>(run: () => TimelineResult<T>): TimelineResult<T> => {
+    try {
+      return run();
+    } catch (err) {
+      return { ok: false, status: internal(messageOf(err)) };
+    }
+  };
+
   const unwatch = (id: number): void => {
     const w = watches.get(id);
     if (!w) return;
@@ -142,12 +219,22 @@ export function createClusterWorkerApi(
     w.stop();
   };
 
+  // The client is taken per run, so a replayed or forked cluster swapped in is the one kubectl talks to.
+  const kubectl = createKubectlSessions(() => clusterKubectlClient(running()));
+
   return {
     start(opts = {}) {
       starting ??= (async () => {
         const c = await makeCluster(opts);
         const info: ClusterStartInfo = { epochMs: c.clock.epochMs };
         if (opts.seed !== undefined) info.seed = opts.seed;
+        // Recording starts before the first task runs, or a replay of this session could not reproduce it.
+        // The timeline is an extra: a cluster it cannot record (a test double) still starts.
+        try {
+          timeline.attach(c, opts);
+        } catch {
+          /* not recorded: the timeline methods answer with an error Status */
+        }
         c.driver.setMode({ kind: 'realtime', speed: 1 });
         cluster = c;
         return info;
@@ -198,6 +285,43 @@ export function createClusterWorkerApi(
         return running().chaos(action);
       } catch (err) {
         return { status: 500, body: internal(messageOf(err)) };
+      }
+    },
+
+    kubectlStart: (line, files, onOutput, onExit) => kubectl.start(line, files, onOutput, onExit),
+    kubectlCancel: (id) => kubectl.cancel(id),
+    kubectlComplete: (line, cursor) => kubectl.complete(line, cursor),
+
+    timelineInfo: () => guarded(() => timeline.info(running())),
+    timeline: (query) => guarded(() => timeline.page(query)),
+    timelineEntry: (id) => guarded(() => timeline.entry(id)),
+    step: (req) => guarded(() => timeline.step(running(), req)),
+    objectAt: (key, revision) => guarded(() => timeline.objectAt(running(), key, revision)),
+    diff: (key, revA, revB) => guarded(() => timeline.diff(running(), key, revA, revB)),
+    changes: (revA, revB) => guarded(() => timeline.changes(running(), revA, revB)),
+    exportSession: () => guarded(() => timeline.exportSession(running())),
+    historyHash: () => guarded(() => timeline.historyHash(running())),
+    objectHistory: (key, sinceRevision) => guarded(() => objectHistory(running().store, key, sinceRevision)),
+
+    async importSession(doc, opts = {}) {
+      try {
+        const r = await timeline.importSession(doc, opts);
+        if (!r.ok || !r.cluster) return r.ok ? { ok: true, value: r.value } : r;
+        swap(r.cluster, 'session replayed');
+        return { ok: true, value: r.value };
+      } catch (err) {
+        return { ok: false, status: internal(messageOf(err)) };
+      }
+    },
+
+    async fork(revision) {
+      try {
+        const r = await timeline.fork(running(), revision);
+        if (!r.ok) return r;
+        swap(r.cluster, `forked at revision ${revision}`);
+        return { ok: true, value: r.value };
+      } catch (err) {
+        return { ok: false, status: internal(messageOf(err)) };
       }
     },
   };

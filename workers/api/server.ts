@@ -84,6 +84,7 @@ export class ApiServer {
       const routed = this.route(req);
       if ('code' in routed) return fail(routed);
       const scope = routed;
+      if (scope.rt.proxy) return scope.rt.proxy(req);
       if (scope.rt.conversion) return handleConverted(scope.rt, req, (r) => this.handle(r), this.deps.machinery, this.ctx);
       if (req.subresource) return handleSubresource(scope);
       switch (req.verb) {
@@ -115,6 +116,7 @@ export class ApiServer {
     const routed = this.route(req);
     if ('code' in routed) return fail(routed);
     const rt = routed.rt;
+    if (rt.proxy) return rt.proxy(req);
     if (rt.conversion) {
       const storage = this.route(storageRequest(req, rt.conversion));
       if ('code' in storage) return fail(storage);

@@ -6,6 +6,7 @@
  */
 import type { ApiCall } from '../controllers/context';
 import type { KubeObject } from '../api/object';
+import { installVpa } from '../autoscaler/vpa/install';
 
 export const KUBE_DNS_IP = '10.96.0.10';
 export const CLUSTER_DOMAIN = 'cluster.local';
@@ -195,4 +196,7 @@ export function installAddons(api: ApiCall): void {
     reclaimPolicy: 'Delete',
     volumeBindingMode: 'WaitForFirstConsumer',
   } as KubeObject);
+
+  // The Vertical Pod Autoscaler (CRDs and its three components), as the autoscaling add-ons install it.
+  installVpa(api);
 }

@@ -38,6 +38,9 @@ export class Clock {
   private listeners = new Set<TaskListener>();
   /** The task being run, if any: store writes are attributed to it. */
   current: Task | null = null;
+  /** Tasks run so far, and the id of the last one: the exact point an outside action lands on (timeline replay). */
+  tasksRun = 0;
+  lastTaskId = 0;
 
   constructor(readonly epochMs: number) {
     this.nowMs = epochMs;
@@ -123,6 +126,8 @@ export class Clock {
     this.live--;
     if (task.at > this.nowMs) this.nowMs = task.at;
     this.current = task;
+    this.tasksRun++;
+    this.lastTaskId = task.id;
     try {
       task.run();
     } finally {
@@ -155,6 +160,11 @@ export class Clock {
   /** Run for `ms` of virtual time from now. */
   runFor(ms: number, maxTasks?: number): number {
     return this.runUntil({ time: this.nowMs + ms, maxTasks });
+  }
+
+  /** The pending tasks, in heap order; may include cancelled ones (check `cancelled`). Read-only. */
+  pendingTasks(): readonly Readonly<Task>[] {
+    return this.heap;
   }
 
   onTask(listener: TaskListener): () => void {

@@ -19,10 +19,18 @@ import { setCommand } from './cmd/set';
 import { execCommand } from './cmd/exec';
 import { topCommand } from './cmd/top';
 import { cordonCommand, uncordonCommand, drainCommand } from './cmd/node';
+import { autoscaleCommand } from './cmd/autoscale';
+import { patchCommand } from './cmd/patch';
+import { replaceCommand } from './cmd/replace';
+import { taintCommand } from './cmd/taint';
+import { waitCommand } from './cmd/wait';
+import { eventsCommand } from './cmd/events';
+import { attachCommand } from './cmd/attach';
 
 const implemented: Command[] = [
   getCommand, apiResourcesCommand, apiVersionsCommand, versionCommand, describeCommand, scaleCommand, labelCommand, annotateCommand, deleteCommand, logsCommand,
   explainCommand, rolloutCommand, applyCommand, createCommand, runCommand, exposeCommand, setCommand, execCommand, topCommand, cordonCommand, uncordonCommand, drainCommand,
+  autoscaleCommand, patchCommand, replaceCommand, taintCommand, waitCommand, eventsCommand, attachCommand,
 ];
 
 export const COMMANDS: Command[] = COMMAND_GROUPS.flatMap((g) => g.commands).map(([name, short]) => implemented.find((c) => c.name === name) ?? { name, short });

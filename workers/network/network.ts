@@ -58,6 +58,8 @@ export class Network {
   private readonly log = new TraceLog();
   /** A lookup made on the way to a connection, joined to the connection's trace. */
   private readonly pendingDns = new Map<string, { name: string; trace: Trace }>();
+  /** Nodes cut off from the network (chaos). */
+  private readonly partitions = new Set<string>();
 
   constructor(
     private readonly ctx: ComponentContext,
@@ -77,7 +79,7 @@ export class Network {
     const policies = ctx.informers.for({ group: 'networking.k8s.io', version: 'v1', resource: 'networkpolicies' });
     policies.start();
     this.policy = new PolicyEngine({ policies, namespaceLabels: (n) => this.index.namespaceLabels(n) });
-    this.router = new Router({ clock: ctx.clock, rng: ctx.rng.fork(), index: this.index, proxies: this.proxies, policy: this.policy, kubelet: (n) => deps.kubelet(n) });
+    this.router = new Router({ clock: ctx.clock, rng: ctx.rng.fork(), index: this.index, proxies: this.proxies, policy: this.policy, kubelet: (n) => deps.kubelet(n), partitioned: (n) => this.partitions.has(n) });
   }
 
   /** The client a container at podIP on nodeName is: its pod, or the node for host-network containers. */
@@ -216,6 +218,16 @@ export class Network {
     trace.hops.push({ kind: 'deliver', node: reach.dest.node, detail: `${l.label} (container ${l.container}) accepts on port ${reach.dest.port}` });
     this.finish(trace, 'ok');
     return 'open';
+  }
+
+  /** Chaos: cut a node off from the network (traffic between it and other nodes is dropped), or heal it. */
+  setPartitioned(nodeName: string, cut: boolean): void {
+    if (cut) this.partitions.add(nodeName);
+    else this.partitions.delete(nodeName);
+  }
+
+  isPartitioned(nodeName: string): boolean {
+    return this.partitions.has(nodeName);
   }
 
   /** Recent request traces, oldest first (a bounded ring buffer). */

@@ -56,6 +56,8 @@ export interface RouterDeps {
   proxies: KubeProxies;
   policy: PolicyEngine;
   kubelet(nodeName: string): Kubelet | undefined;
+  /** Chaos: a node cut off from the network; packets between it and any other node are dropped. */
+  partitioned?(nodeName: string): boolean;
 }
 
 const MAX_NODE_HOPS = 4;
@@ -112,12 +114,14 @@ export class Router {
       const pod = this.d.index.podByIP(dst);
       if (pod) {
         const target = pod.spec!.nodeName!;
+        if (this.cutOff(node, target, hops)) return { ok: false, error: 'timeout' };
         const via = this.d.index.node(target);
         hops.push({ kind: 'route', node, detail: target === node ? `${dst} is on this node` : `${node} → ${target}: ${via?.podCIDR ?? dst} via ${via?.ip ?? '?'}` });
         return this.toPod(client, pod, target, dst, dport, src, proto, hops);
       }
       const hostNode = this.isLocal(node, dst) ? node : this.d.index.nodeByAddress(dst);
       if (hostNode && hostNode !== node) {
+        if (this.cutOff(node, hostNode, hops)) return { ok: false, error: 'timeout' };
         hops.push({ kind: 'route', node, detail: `${node} → ${hostNode} (${dst})` });
         node = hostNode;
         continue;
@@ -131,6 +135,15 @@ export class Router {
       return { ok: false, error: 'timeout' };
     }
     return { ok: false, error: 'timeout' };
+  }
+
+  /** Between two nodes, a partitioned end drops the packet. */
+  private cutOff(from: string, to: string, hops: Hop[]): boolean {
+    if (from === to || !this.d.partitioned) return false;
+    const cut = this.d.partitioned(from) ? from : this.d.partitioned(to) ? to : undefined;
+    if (!cut) return false;
+    hops.push({ kind: 'route', node: from, detail: `${from} → ${to}: dropped, ${cut} is partitioned from the network` });
+    return true;
   }
 
   private toPod(client: Client, pod: Pod, node: string, ip: string, port: number, src: string, proto: Proto, hops: Hop[]): Reach {

@@ -207,6 +207,49 @@ export class Store<V = unknown> {
     return this.log;
   }
 
+  /**
+   * Key-values under a prefix as they were at `revision`, sorted by key: the
+   * present with later events undone from history (etcd's read at a revision).
+   * CompactedError before the compacted revision; callers check for the future.
+   */
+  listAt(prefix: string, revision: number): KeyValue<V>[] {
+    if (revision < this.compactedRev) throw new CompactedError(revision, this.compactedRev);
+    const kvs = new Map<string, KeyValue<V>>();
+    for (const kv of this.list(prefix)) kvs.set(kv.key, kv);
+    for (let i = this.log.length - 1; i >= 0 && this.log[i].revision > revision; i--) {
+      const e = this.log[i];
+      if (!e.key.startsWith(prefix)) continue;
+      if (e.prevKv) kvs.set(e.key, e.prevKv);
+      else kvs.delete(e.key);
+    }
+    return [...kvs.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  }
+
+  /** One key as it was at `revision` (undefined: it did not exist then). */
+  getAt(key: string, revision: number): KeyValue<V> | undefined {
+    if (revision < this.compactedRev) throw new CompactedError(revision, this.compactedRev);
+    let kv = this.get(key);
+    for (let i = this.log.length - 1; i >= 0 && this.log[i].revision > revision; i--) {
+      const e = this.log[i];
+      if (e.key === key) kv = e.prevKv;
+    }
+    return kv;
+  }
+
+  /** The events written at one revision (one txn), from history. */
+  eventsAt(revision: number): StoreEvent<V>[] {
+    let lo = 0;
+    let hi = this.log.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.log[mid].revision < revision) lo = mid + 1;
+      else hi = mid;
+    }
+    const out: StoreEvent<V>[] = [];
+    for (let i = lo; i < this.log.length && this.log[i].revision === revision; i++) out.push(this.log[i]);
+    return out;
+  }
+
   /** Forget history at and before `revision`; watches from there get CompactedError. */
   compact(revision: number): void {
     const r = Math.min(revision, this.rev);

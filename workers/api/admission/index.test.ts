@@ -13,6 +13,7 @@ describe('admission chain', () => {
       'DefaultTolerationSeconds',
       'DefaultStorageClass',
       'StorageObjectInUseProtection',
+      'MutatingAdmissionWebhook',
       'ResourceQuota',
     ]);
   });

@@ -14,6 +14,7 @@ import { priority } from './priority';
 import { resourceQuota } from './resource-quota';
 import { serviceAccount } from './service-account';
 import { storageObjectInUseProtection } from './storage-object-in-use-protection';
+import { vpaAdmissionPlugin } from '../../autoscaler/vpa/admission';
 import { ADMIT, type AdmissionPlugin, type AdmissionRequest, type AdmissionResult } from './types';
 import type { AdmissionInput } from '../machinery.types';
 
@@ -26,6 +27,8 @@ export const admissionChain: readonly AdmissionPlugin[] = [
   defaultTolerationSeconds,
   defaultStorageClassPlugin,
   storageObjectInUseProtection,
+  // In place of MutatingAdmissionWebhook: the VPA admission controller's webhook (pods it targets only).
+  vpaAdmissionPlugin,
   resourceQuota,
 ];
 

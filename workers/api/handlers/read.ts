@@ -6,6 +6,8 @@ import * as S from '../status';
 import { prefixFor } from '../keys';
 import { currentKey } from './common';
 import type { ApiResponse } from '../request';
+import { forbidden, notSupported, type FieldError } from '../validation/field';
+import { CompactedError } from '../../store/store';
 
 export function wantsTable(accept: string | undefined): boolean {
   return !!accept && /as=Table/.test(accept);
@@ -93,7 +95,17 @@ export function handleList(s: Scope): ApiResponse {
   if (S.isStatus(sel)) return fail(sel);
   const match = matcher(s, sel);
   const prefix = prefixFor(s.rt, s.req.namespace);
-  let kvs = s.store.list(prefix);
+  const exact = exactRevision(s);
+  if (typeof exact === 'object') return fail(exact);
+  let kvs: ReturnType<typeof s.store.list>;
+  let readAt = exact ?? s.store.revision;
+  try {
+    kvs = exact === undefined ? s.store.list(prefix) : s.store.listAt(prefix, exact);
+  } catch (err) {
+    // Mirrors staging/src/k8s.io/apiserver/pkg/storage/etcd3/errors.go interpretListError.
+    if (err instanceof CompactedError) return fail(S.gone('The resourceVersion for the provided list is too old.'));
+    throw err;
+  }
 
   let start = '';
   const cont = s.req.query?.continue;
@@ -104,6 +116,8 @@ export function handleList(s: Scope): ApiResponse {
       return fail(S.gone('The provided continue parameter is too old to display a consistent list result. You can start a new list without the continue parameter, or use the continue token in this response to retrieve the remainder of the results. Continuing with the provided token results in an inconsistent list - objects that were created, modified, or deleted between the time the first chunk was returned and now may show up in the list.'));
     }
     start = t.start;
+    // Later pages read at the first page's revision, as etcd3's GetList does with the token's RV.
+    if (t.rv > 0 && t.rv < s.store.revision) kvs = s.store.listAt(prefix, (readAt = t.rv));
     kvs = kvs.filter((kv) => kv.key.slice(prefix.length) >= start);
   }
 
@@ -121,7 +135,7 @@ export function handleList(s: Scope): ApiResponse {
     }
     items.push(o);
   }
-  const rv = s.store.revision;
+  const rv = readAt;
   const continueToken = next !== undefined ? encodeContinue({ rv, start: next }) : undefined;
   const remainingItemCount = continueToken && !sel.labels && !sel.fields ? remaining : undefined;
   if (wantsTable(s.req.accept)) return ok(s.machinery.table(s.rt, items, s.clock.now(), tableOpts(s, String(rv), continueToken, remainingItemCount)));
@@ -135,6 +149,37 @@ export function handleList(s: Scope): ApiResponse {
     metadata,
     items: items.map(stripTypeMeta),
   });
+}
+
+/**
+ * `resourceVersion=R&resourceVersionMatch=Exact`: the list as it was at R,
+ * read from history (time travel). Undefined for every other list.
+ * Mirrors staging/src/k8s.io/apimachinery/pkg/apis/meta/internalversion/validation/validation.go
+ * ValidateListOptions and storage.NewTooLargeResourceVersionError for a future R.
+ */
+function exactRevision(s: Scope): number | S.Status | undefined {
+  const q = s.req.query ?? {};
+  const match = q.resourceVersionMatch;
+  if (!match) return undefined;
+  const rv = q.resourceVersion ?? '';
+  const errs: FieldError[] = [];
+  if (!rv) errs.push(forbidden('resourceVersionMatch', 'resourceVersionMatch is forbidden unless resourceVersion is provided'));
+  if (q.continue) errs.push(forbidden('resourceVersionMatch', 'resourceVersionMatch is forbidden when continue is provided'));
+  if (match !== 'Exact' && match !== 'NotOlderThan') errs.push(notSupported('resourceVersionMatch', match, ['Exact', 'NotOlderThan', '']));
+  if (match === 'Exact' && rv === '0') errs.push(forbidden('resourceVersionMatch', 'resourceVersionMatch "exact" is forbidden for resourceVersion "0"'));
+  if (errs.length) return S.invalid({ group: 'meta.k8s.io', kind: 'ListOptions' }, '', errs);
+  if (match !== 'Exact') return undefined;
+  if (!/^[0-9]+$/.test(rv)) return S.badRequest(`invalid resource version "${rv}"`);
+  const revision = Number(rv);
+  if (revision > s.store.revision) {
+    // apierrors.NewTimeoutError: 504, reason Timeout, "Timeout: " before the message.
+    return {
+      kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', code: 504, reason: 'Timeout',
+      message: `Timeout: Too large resource version: ${revision}, current: ${s.store.revision}`,
+      details: { causes: [{ reason: 'ResourceVersionTooLarge', message: 'Too large resource version' }], retryAfterSeconds: 1 },
+    };
+  }
+  return revision;
 }
 
 function stripTypeMeta(o: KubeObject): Omit<KubeObject, 'apiVersion' | 'kind'> {

@@ -6,6 +6,7 @@
 import type { KubeObject } from '../object';
 import type { FieldError } from '../validation/field';
 import type { TableColumn } from '../printers/types';
+import type { ApiRequest, ApiResponse } from '../request';
 
 export type Verb = 'get' | 'list' | 'watch' | 'create' | 'update' | 'patch' | 'delete' | 'deletecollection';
 
@@ -66,6 +67,12 @@ export interface ResourceType {
     toStorage(obj: KubeObject): KubeObject;
     fromStorage(obj: KubeObject): KubeObject;
   };
+
+  /**
+   * Served by an aggregated API server (an APIService such as metrics-server):
+   * kube-aggregator hands every request for the resource to it, watches included.
+   */
+  proxy?(req: ApiRequest): ApiResponse;
 
   /** Fill defaults as pkg/apis/<group>/<version>/defaults.go does. Mutates `obj`. */
   defaults?(obj: KubeObject, ctx: StrategyContext): void;

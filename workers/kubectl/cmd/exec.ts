@@ -26,11 +26,13 @@ export const execCommand: Command = {
     const command = dash >= 0 ? f.args.slice(dash) : f.args.slice(1);
     if (dash < 0 && f.args.length > 1) throw new KubectlError(`error: exec [POD] [COMMAND] is not supported anymore. Use exec [POD] -- [COMMAND] instead\nSee 'kubectl exec -h' for help and examples`);
     if (command.length === 0) throw new KubectlError('error: you must specify at least one command for the container');
-    if (f.bool('tty') && !f.bool('stdin') && !f.bool('quiet')) ctx.err('Unable to use a TTY - input is not a terminal or the right kind of file\n');
     const pod = await podFor(ctx, f.args[0], 'exec');
     const phase = (pod.status as { phase?: string } | undefined)?.phase;
     if (phase === 'Succeeded' || phase === 'Failed') throw new KubectlError(`error: cannot exec into a container in a completed pod; current phase is ${phase}`);
     const container = f.string('container') || defaultContainer(ctx, pod, 'exec');
+    // exec.go SetupTTY: the terminal hands kubectl its input as text, never as a
+    // terminal, so -it runs without a TTY, as kubectl does with piped input.
+    if (f.bool('tty') && f.bool('stdin') && !f.bool('quiet')) ctx.err('Unable to use a TTY - input is not a terminal or the right kind of file\n');
     const body: { command: string[]; stdin?: string } = { command };
     if (f.bool('stdin') && ctx.io.stdin !== undefined) body.stdin = ctx.io.stdin;
     const r = await ctx.client.request({ verb: 'create', group: '', version: 'v1', resource: 'pods', namespace: pod.metadata.namespace, name: pod.metadata.name, subresource: 'exec', query: { container, stdout: 'true', stderr: 'true', ...(body.stdin !== undefined ? { stdin: 'true' } : {}) }, body });

@@ -5,7 +5,9 @@ import { DRY_RUN_FLAG, PRINT_FLAGS, dryRunOf, dryRunSuffix, req, withTypeMeta } 
 import { resolveType, kindPrefix } from '../discovery/resources';
 import { parseOutput, ObjectPrinter } from '../output/printObjects';
 import { podObject, serviceObject } from './generators';
-import { responseErrorText } from '../cli/errors';
+import { responseErrorText, usageError } from '../cli/errors';
+import { parseGoDuration } from './logs';
+import { runAttached } from './runAttached';
 
 export const runCommand: Command = {
   name: 'run',
@@ -27,6 +29,15 @@ export const runCommand: Command = {
     { name: 'privileged', type: 'bool' },
     { name: 'overrides', type: 'string' },
     { name: 'field-manager', type: 'string', default: 'kubectl-run' },
+    { name: 'leave-stdin-open', type: 'bool' },
+    { name: 'quiet', short: 'q', type: 'bool' },
+    { name: 'pod-running-timeout', type: 'string', default: '1m0s' },
+    { name: 'save-config', type: 'bool' },
+    { name: 'cascade', type: 'string', default: 'background', noOptDefault: 'background' },
+    { name: 'grace-period', type: 'int', default: -1 },
+    { name: 'force', type: 'bool' },
+    { name: 'timeout', type: 'string', default: '0s' },
+    { name: 'wait', type: 'bool' },
     DRY_RUN_FLAG,
     ...PRINT_FLAGS,
   ],
@@ -38,9 +49,16 @@ export const runCommand: Command = {
     if (!image) throw new KubectlError(`error: --image is required\nSee 'kubectl run -h' for help and examples`);
     const restart = f.string('restart');
     if (!['Always', 'OnFailure', 'Never'].includes(restart)) throw new KubectlError(`error: invalid restart policy: ${restart}`);
-    if (f.bool('rm') || f.bool('attach') || f.bool('stdin') || f.bool('tty')) throw new KubectlError('error: interactive `kubectl run` (-i, -t, --rm, --attach) is not available in this terminal; use `kubectl run` then `kubectl logs` or `kubectl exec`');
     const format = parseOutput(f.string('output'), false);
     const dry = dryRunOf(ctx);
+    const interactive = f.bool('stdin');
+    const tty = f.bool('tty');
+    const attach = f.changed('attach') ? f.bool('attach') : interactive;
+    if (tty && !interactive) throw usageError('run', '-i/--stdin is required for containers with -t/--tty=true');
+    if (!attach && f.bool('rm')) throw usageError('run', '--rm should only be used for attached containers');
+    if (attach && dry !== 'none') throw usageError('run', "--dry-run=[server|client] can't be used with attached containers options (--attach, --stdin, or --tty)");
+    const timeout = parseGoDuration(f.string('pod-running-timeout'));
+    if (timeout === undefined || timeout <= 0) throw usageError('run', `${timeout === undefined ? `time: invalid duration ${JSON.stringify(f.string('pod-running-timeout'))}` : '--pod-running-timeout must be higher than zero'}`);
     const name = f.args[0];
     const dash = f.argsLenAtDash;
     const args = dash >= 0 ? f.args.slice(dash) : f.args.slice(1);
@@ -67,6 +85,11 @@ export const runCommand: Command = {
     }
     if (f.bool('expose') && port === undefined) throw new KubectlError(`error: --port must be set when exposing a service`);
     const pod = podObject({ name, namespace: ctx.explicitNamespace ? ctx.namespace : undefined, image, labels, restart, port, env, args, command: f.bool('command'), pullPolicy: f.string('image-pull-policy') || undefined });
+    // generateversioned/run.go: stdin, stdinOnce unless --leave-stdin-open, tty.
+    const container = (pod.spec as { containers: Record<string, unknown>[] }).containers[0];
+    if (interactive) container.stdin = true;
+    if (interactive && !f.bool('leave-stdin-open')) container.stdinOnce = true;
+    if (tty) container.tty = true;
     const d = await ctx.discovery();
     const printer = format.kind === 'human' ? undefined : new ObjectPrinter(format);
     const send = async (resource: string, obj: Record<string, unknown>) => {
@@ -77,16 +100,23 @@ export const runCommand: Command = {
         if (res.status >= 300) throw new KubectlError(responseErrorText(res));
         result = res.body as Record<string, unknown>;
       }
-      if (printer) ctx.out(printer.print({ object: withTypeMeta(result, r), kindPrefix: kindPrefix(r) }));
-      else ctx.out(`${kindPrefix(r)}/${name} created${dryRunSuffix(dry)}\n`);
+      return () => {
+        if (printer) ctx.out(printer.print({ object: withTypeMeta(result, r), kindPrefix: kindPrefix(r) }));
+        else ctx.out(`${kindPrefix(r)}/${name} created${dryRunSuffix(dry)}\n`);
+      };
     };
+    const created: { resource: string; name: string }[] = [];
     if (f.bool('expose')) {
       const svc = serviceObject({ name, namespace: ctx.explicitNamespace ? ctx.namespace : undefined, type: 'ClusterIP', ports: [{ port, protocol: 'TCP', targetPort: port }] });
       (svc.metadata as Record<string, unknown>).labels = undefined;
       (svc.spec as Record<string, unknown>).selector = labels;
       delete (svc.spec as Record<string, unknown>).type;
-      await send('services', svc);
+      (await send('services', svc))();
+      created.push({ resource: 'services', name });
     }
-    await send('pods', pod);
+    const printPod = await send('pods', pod);
+    created.push({ resource: 'pods', name });
+    if (!attach) return printPod();
+    return runAttached(ctx, { name, restart, tty, interactive, timeoutMs: (timeout ?? 60) * 1000, created });
   },
 };

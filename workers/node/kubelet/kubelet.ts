@@ -30,6 +30,7 @@ import { writePodStatus } from './statusWriter';
 import { execCommand, execResponse, formatLogs, logInstance, parseLogOptions } from './logs';
 import type { Status } from './podStatus';
 import { containerId } from './containerStart';
+import { EvictionManager, EVICTION_MONITORING_MS, type EvictionCandidate } from './eviction';
 import * as S from '../../api/status';
 
 /** Crash back-off: 10 s doubling to MaxContainerBackOff (5 min). */
@@ -85,6 +86,9 @@ export class Kubelet {
   private loops = new Map<string, Task>();
   readonly nodeStatus: NodeStatusReporter;
   private readonly lease: NodeLease;
+  readonly eviction: EvictionManager;
+  /** Memory taken on the node outside any pod (chaos: a runaway process), bytes. */
+  otherMemoryBytes = 0;
 
   constructor(
     private readonly ctx: ComponentContext,
@@ -125,7 +129,13 @@ export class Kubelet {
       serviceEnv: (ns, enable) => opts.serviceEnv?.(ns, enable) ?? [],
       network: (podIP) => opts.network?.(opts.name, podIP),
     };
-    this.nodeStatus = new NodeStatusReporter(clock, api, opts, opts.runtime.listImages ? () => opts.runtime.listImages!() : undefined);
+    this.eviction = new EvictionManager({
+      now: () => clock.now(),
+      capacityBytes: quantityOf('memory', opts.memory) ?? 0,
+      otherBytes: () => this.otherMemoryBytes,
+      candidates: () => this.evictionCandidates(),
+    });
+    this.nodeStatus = new NodeStatusReporter(clock, api, opts, opts.runtime.listImages ? () => opts.runtime.listImages!() : undefined, () => ({ memory: this.eviction.memoryPressure }));
     this.lease = new NodeLease(clock, api, opts.name, () => this.nodeStatus.uid);
     this.source = new PodSource({ handle: (r) => api(r), watch: opts.watch }, opts.name, (key) => this.queue?.add(key));
     if (opts.staticPods ?? opts.controlPlane) {
@@ -189,6 +199,7 @@ export class Kubelet {
     this.every(NODE_STATUS_UPDATE_MS, 'update node status', () => this.nodeStatus.update());
     this.every(LEASE_RENEW_MS, 'renew lease', () => this.lease.renew());
     // The periodic pod resync (--sync-frequency, 1 min): refreshes ConfigMap/Secret volumes among others.
+    this.every(EVICTION_MONITORING_MS, 'eviction manager', () => this.synchronizeEviction());
     this.every(SYNC_FREQUENCY_MS, 'resync pods', () => {
       for (const key of this.workers.keys()) this.queue?.add(key);
     });
@@ -226,6 +237,8 @@ export class Kubelet {
       const phase = pod.status?.phase;
       if (phase === 'Succeeded' || phase === 'Failed') return;
       if (pod.metadata?.annotations?.[CONFIG_MIRROR]) return;
+      const pressure = this.eviction.admit(pod);
+      if (!pressure.admit) return this.reject(pod, pressure);
       const admit = admitPod(pod.spec!, this.activeSpecs(), this.svc.allocatable);
       if (!admit.admit) return this.reject(pod, admit);
       w = new PodWorker(this.svc, pod);
@@ -288,6 +301,29 @@ export class Kubelet {
     if (w && (!pod.metadata?.uid || w.uid === pod.metadata.uid)) return w;
     for (const o of this.orphans.get(key) ?? []) if (o.uid === pod.metadata?.uid) return o;
     return undefined;
+  }
+
+  private evictionCandidates(): EvictionCandidate[] {
+    const out: EvictionCandidate[] = [];
+    const add = (w: PodWorker) => {
+      if (!w.active) return;
+      out.push({ pod: w.pod, containers: w.usage(), isStatic: w.isStatic, evict: (message, grace) => w.evict(message, grace) });
+    };
+    for (const { worker } of this.statics.values()) add(worker);
+    for (const w of this.workers.values()) add(w);
+    return out;
+  }
+
+  /** One eviction-manager pass; the node's MemoryPressure condition follows on the next status update, with its event. */
+  private synchronizeEviction(): void {
+    const before = this.eviction.memoryPressure;
+    this.eviction.synchronize();
+    const after = this.eviction.memoryPressure;
+    if (before === after) return;
+    this.nodeStatus.update();
+    const node = { apiVersion: 'v1', kind: 'Node', metadata: { name: this.nodeName, uid: this.nodeName } } as KubeObject;
+    const reason = after ? 'NodeHasInsufficientMemory' : 'NodeHasSufficientMemory';
+    this.recorder.event(node, 'Normal', reason, `Node ${this.nodeName} status is now: ${reason}`);
   }
 
   /** Remove a local volume's data from this node (the local-path provisioner's helper pod). */

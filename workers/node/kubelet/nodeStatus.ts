@@ -35,6 +35,8 @@ export class NodeStatusReporter {
     private readonly api: ApiCall,
     private readonly input: NodeSpecInput,
     private readonly images?: () => { names: string[]; sizeBytes: number }[],
+    /** The eviction manager's view (setters.go MemoryPressureCondition). */
+    private readonly pressure?: () => { memory: boolean },
   ) {}
 
   /** tryRegisterWithAPIServer: create, or reconcile the existing Node. Returns whether the node is registered. */
@@ -69,6 +71,11 @@ export class NodeStatusReporter {
     this.uid = node.metadata.uid;
     const now = this.clock.timestamp();
     const built = buildNode(this.input, now).status as Record<string, unknown> & { conditions: Condition[] };
+    if (this.pressure?.().memory) {
+      built.conditions = built.conditions.map((c) =>
+        c.type === 'MemoryPressure' ? { ...c, status: 'True', reason: 'KubeletHasInsufficientMemory', message: 'kubelet has insufficient memory available' } : c,
+      );
+    }
     const current = (node.status ?? {}) as Record<string, unknown> & { conditions?: Condition[] };
     const conditions = built.conditions.map((c) => {
       const old = current.conditions?.find((o) => o.type === c.type);

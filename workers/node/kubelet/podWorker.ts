@@ -374,7 +374,27 @@ export class PodWorker {
     );
   }
 
-  /** Per-container usage of running containers, for metrics. */
+  /**
+   * The eviction manager's killPodFunc (pkg/kubelet/eviction): the pod turns
+   * Failed with reason Evicted and a DisruptionTarget condition, and its
+   * containers stop with the given grace. False when the pod is already stopping.
+   */
+  evict(message: string, graceSeconds: number): boolean {
+    if (this.isStatic || this.terminating || this.terminated || this.finished) return false;
+    this.failure = { reason: 'Evicted', message };
+    const now = this.svc.clock.timestamp();
+    writePodStatus(this.svc, this.pod, (current) => {
+      const status = { ...(current.status ?? {}) } as Status;
+      const conditions = (status.conditions ?? []).filter((c) => c.type !== 'DisruptionTarget');
+      conditions.unshift({ type: 'DisruptionTarget', status: 'True', reason: 'TerminationByKubelet', message, lastTransitionTime: now, lastProbeTime: null as unknown as string });
+      return { ...status, conditions };
+    });
+    this.svc.event(this.eventObject(), 'Warning', 'Evicted', message);
+    this.beginTermination(graceSeconds);
+    this.syncTerminating();
+    return true;
+  }
+
   /**
    * Chaos: the container's process dies (SIGKILL from outside the kubelet,
    * exit 137), and the kubelet reacts as to any crash. Returns false when
@@ -388,6 +408,7 @@ export class PodWorker {
     return true;
   }
 
+  /** Per-container usage of running containers, for metrics. */
   usage(): { name: string; cpuMillis: number; memoryBytes: number }[] {
     const out: { name: string; cpuMillis: number; memoryBytes: number }[] = [];
     for (const r of this.records.values()) {

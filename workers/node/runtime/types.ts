@@ -63,7 +63,7 @@ export interface ContainerNetwork {
   resolve(name: string): string[] | undefined;
   /** An HTTP request to ip:port; `error` when the TCP connection fails. */
   http(req: { method: string; ip: string; port: number; path: string; host: string; headers?: Record<string, string>; body?: string }):
-    | { status: number; body: string; headers?: Record<string, string> }
+    | { status: number; body: string; headers?: Record<string, string>; elapsedMs?: number }
     | { error: 'refused' | 'timeout' | 'unreachable' };
   /** Plain TCP connect (nc -z). */
   connect(ip: string, port: number): 'open' | 'refused' | 'timeout';
@@ -168,7 +168,7 @@ export interface ContainerProcess {
    * `clientIP` is the source address (the node for kube-probe) as servers log it;
    * undefined means connection refused (nothing listening, or not HTTP).
    */
-  http(req: { method: string; path: string; port: number; headers?: Record<string, string>; clientIP?: string; body?: string }): { status: number; body: string; headers?: Record<string, string> } | undefined;
+  http(req: { method: string; path: string; port: number; headers?: Record<string, string>; clientIP?: string; body?: string }): { status: number; body: string; headers?: Record<string, string>; elapsedMs?: number } | undefined;
   /** Is anything listening on this TCP port (tcpSocket probes)? */
   listening(port: number): boolean;
   /**

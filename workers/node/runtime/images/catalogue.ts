@@ -14,6 +14,8 @@ import { guestbookFiles, guestbookFrontend, phpApache } from './programs/php';
 import { bootcamp, cassandra, cassandraReady, coredns, etcd, fluentd, goGuestbook, helloApp, kubeComponent, mongo, mysql, postgres, zookeeper, zookeeperReady } from './programs/servers';
 import { nodePrograms, perlPrograms, pythonPrograms } from './programs/languages';
 import { pause, polinuxStressPrograms, vishStressPrograms } from './programs/stress';
+import { AUTOSCALER_IMAGES } from './autoscaler';
+import { metricsServerImage } from './metricsServer';
 
 const none = (): Record<string, Program> => ({});
 const constant = <T>(v: T) => (): T => v;
@@ -345,6 +347,8 @@ export const CATALOGUE: ImageSpec[] = [
   postgresImage, mysqlImage, mongoImage, cassandraImage, cassandraSample, pauseImage, agnhost, echoserver, hpaExample, gbFrontend,
   goGuestbookImage, helloAppImage, bootcampImage, fluentdOld, fluentdQuay, zookeeperImage, corednsImage, kubeProxy, apiserver,
   controllerManager, scheduler, etcdImage, polinuxStress, vishStress, curlImage,
+  ...AUTOSCALER_IMAGES,
+  metricsServerImage,
 ];
 
 /** The images a node has before any pull (what kind and kubeadm nodes ship preloaded). */

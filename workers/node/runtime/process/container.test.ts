@@ -127,10 +127,34 @@ describe('container processes', () => {
     const h = harness();
     const p = h.run('registry.k8s.io/hpa-example', { cpuLimitMillis: 500 });
     expect(p.cpuMillis()).toBeLessThan(5);
-    for (let i = 0; i < 100; i++) expect(p.http({ method: 'GET', path: '/', port: 80 })?.body).toBe('OK!');
+    // Within its quota a request takes its CPU time (18 ms) plus the round trip.
+    expect(p.http({ method: 'GET', path: '/', port: 80 })?.elapsedMs).toBe(19);
+    for (let i = 0; i < 400; i++) expect(p.http({ method: 'GET', path: '/', port: 80 })?.body).toBe('OK!');
     expect(p.cpuMillis()).toBe(500);
+    // Asking for more than its 500m limit, the container is throttled: each request stretches.
+    expect(p.http({ method: 'GET', path: '/', port: 80 })!.elapsedMs!).toBeGreaterThan(19);
     h.clock.runFor(11_000);
     expect(p.cpuMillis()).toBeLessThan(5);
+  });
+
+  it('wget waits for a slow answer in virtual time; a line without newline is kept in parts', () => {
+    const h = harness();
+    const server = h.run('registry.k8s.io/hpa-example', { cpuLimitMillis: 500 });
+    const client = h.run('busybox', {
+      command: ['sh', '-c', 'while sleep 0.01; do wget -q -O- http://10.96.0.20; done'],
+      network: { resolve: () => undefined, http: () => server.http({ method: 'GET', path: '/', port: 80 }) ?? { error: 'refused' as const }, connect: () => 'open' as const },
+    });
+    h.clock.runFor(2_900);
+    // 10 ms sleep + 19 ms answer: 100 answers in 2.9 s.
+    const served = server.logs.filter((l) => l.stream === 'stdout').length;
+    expect(served).toBeGreaterThanOrEqual(98);
+    expect(served).toBeLessThanOrEqual(101);
+    expect(client.logs.length).toBe(0);
+    const printer = h.run('busybox', { command: ['sh', '-c', 'while true; do printf OK!; done'] });
+    h.clock.runFor(6_000);
+    // containerd keeps a line that never ends as parts of 16 KiB.
+    expect(printer.logs.length).toBeGreaterThan(0);
+    expect(printer.logs[0].text).toBe('OK!'.repeat(16 * 1024 / 3 + 1).slice(0, 16 * 1024));
   });
 
   it('exec: ls, cat, env, ps, hostname, date', () => {

@@ -21,6 +21,10 @@ const OOM_DELAY_MS = 250;
 const SYNC_EXEC_MAX_EFFECTS = 200;
 /** The kubelet reads at most this much of the termination message file. */
 const MAX_TERMINATION_MESSAGE = 4096;
+/** containerd splits longer log lines (a program that never prints a newline) into parts of this size. */
+const MAX_LOG_LINE = 16 * 1024;
+/** Round trip of a request inside the cluster network: connect, send, first byte. */
+const HTTP_ROUND_TRIP_MS = 1;
 
 interface Thread {
   gen: ProgramRun;
@@ -55,6 +59,8 @@ export class Container implements ContainerProcess, SystemHost {
   private nextPid = 7;
   private partial = { stdout: '', stderr: '' };
   private inStart = true;
+  /** CPU work done by the HTTP handler running now, to time its answer. */
+  private requestWork = 0;
 
   constructor(
     private readonly clock: Clock,
@@ -100,6 +106,7 @@ export class Container implements ContainerProcess, SystemHost {
 
   addCpuWork(ms: number): void {
     this.usage.addWork(this.clock.now(), ms);
+    this.requestWork += ms;
   }
 
   spawn(run: ProgramRun): void {
@@ -137,6 +144,21 @@ export class Container implements ContainerProcess, SystemHost {
     const nl = text.indexOf('\n');
     if (nl === text.length - 1 && !this.partial[stream]) {
       this.logs.push({ time: this.clock.now(), stream, text: text.slice(0, -1) });
+      if (this.logs.length > MAX_LOG_LINES * 1.2) this.logs.splice(0, this.logs.length - MAX_LOG_LINES);
+      return;
+    }
+    if (nl < 0) {
+      // `while true; do printf OK; done`: one line that never ends, kept in parts as containerd does.
+      const buf = this.partial[stream] + text;
+      if (buf.length < MAX_LOG_LINE) this.partial[stream] = buf;
+      else {
+        this.partial[stream] = '';
+        for (let i = 0; i < buf.length; i += MAX_LOG_LINE) {
+          const part = buf.slice(i, i + MAX_LOG_LINE);
+          if (part.length < MAX_LOG_LINE) this.partial[stream] = part;
+          else this.logs.push({ time: this.clock.now(), stream, text: part });
+        }
+      }
       if (this.logs.length > MAX_LOG_LINES * 1.2) this.logs.splice(0, this.logs.length - MAX_LOG_LINES);
       return;
     }
@@ -295,7 +317,12 @@ export class Container implements ContainerProcess, SystemHost {
     const server = this.serverOn(req.port);
     if (!server?.http) return undefined;
     try {
-      return server.http(req);
+      this.requestWork = 0;
+      const res = server.http(req);
+      const work = this.requestWork;
+      this.requestWork = 0;
+      if (!res || !work || res.elapsedMs !== undefined) return res;
+      return { ...res, elapsedMs: HTTP_ROUND_TRIP_MS + this.serviceTime(work) };
     } catch (e) {
       this.write('stderr', `runtime error: ${e instanceof Error ? e.message : String(e)}\n`);
       return { status: 500, body: '' };
@@ -304,6 +331,17 @@ export class Container implements ContainerProcess, SystemHost {
 
   listening(port: number): boolean {
     return this.running() && this.serverOn(port) !== undefined;
+  }
+
+  /**
+   * Wall time of `work` CPU-ms. Within its CFS quota a request runs on a
+   * whole core; a container asking for more than its limit is throttled, so
+   * its requests stretch by demand ÷ limit and its usage stays at the limit.
+   */
+  private serviceTime(work: number): number {
+    const limit = this.config.cpuLimitMillis;
+    if (!limit) return work;
+    return work * Math.max(1, this.usage.demandMillis(this.clock.now()) / limit);
   }
 
   signal(sig: 'TERM' | 'KILL'): void {

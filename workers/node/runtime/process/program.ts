@@ -21,6 +21,11 @@ export interface HttpResponse {
   status: number;
   body: string;
   headers?: Record<string, string>;
+  /**
+   * Virtual time the answer took (CPU work at the container's CPU limit,
+   * plus the round trip); clients that wait for it (wget, curl) sleep that long.
+   */
+  elapsedMs?: number;
 }
 
 /** A long-running listener. The program that yields it never returns until signalled. */

@@ -55,11 +55,15 @@ export class Usage {
     return Math.round(this.expectedMemoryBytes() * (0.97 + 0.06 * this.noise(now, 1)));
   }
 
-  cpuMillis(now: number, limit?: number): number {
+  /** CPU the container asks for (millicores, no noise, no limit): what CFS throttling compares with the quota. */
+  demandMillis(now: number): number {
     this.prune(now);
     const recent = this.work.reduce((n, w) => n + w.ms, 0);
-    const busy = (recent / CPU_WINDOW_MS) * 1000;
-    const level = this.base.cpuMilli + (this.load.cpuMillis ?? 0) + busy;
+    return this.base.cpuMilli + (this.load.cpuMillis ?? 0) + (recent / CPU_WINDOW_MS) * 1000;
+  }
+
+  cpuMillis(now: number, limit?: number): number {
+    const level = this.demandMillis(now);
     const noisy = level * (0.9 + 0.2 * this.noise(now, 2));
     const rounded = Math.round(noisy);
     return limit !== undefined ? Math.min(rounded, limit) : rounded;

@@ -4,7 +4,7 @@
  * not resolve, which busybox reports as `bad address` (what it prints when
  * DNS fails).
  */
-import type { HttpResponse, ProgramContext } from '../../process/program';
+import type { HttpResponse, ProgramContext, ProgramRun } from '../../process/program';
 import { parseOpts, resolve } from './util';
 
 const REASONS: Record<number, string> = {
@@ -46,8 +46,18 @@ function fetch(ctx: ProgramContext, t: Target, method = 'GET', userAgent = 'Wget
   return { ok: true, res: r, ip: ips[0] };
 }
 
+/** Answer after the time the server took (a CPU-heavy page), or at once. */
+function afterResponse(res: HttpResponse, finish: () => number): number | ProgramRun {
+  const ms = res.elapsedMs ?? 0;
+  if (ms <= 0) return finish();
+  return (function* (): ProgramRun {
+    yield { kind: 'sleep', ms };
+    return finish();
+  })();
+}
+
 /** busybox wget. */
-export function wget(ctx: ProgramContext): number {
+export function wget(ctx: ProgramContext): number | ProgramRun {
   const { flags, values, operands } = parseOpts(ctx.argv.slice(1), 'OTUY');
   const url = operands[0];
   if (!url) {
@@ -71,24 +81,29 @@ export function wget(ctx: ProgramContext): number {
     return 1;
   }
   if (!quiet) ctx.io.err(`Connecting to ${t.host}${t.port !== 80 ? `:${t.port}` : ''} (${r.ip}:${t.port})\n`);
-  if (r.res.status >= 400) {
-    ctx.io.err(`wget: server returned error: HTTP/1.1 ${r.res.status} ${reasonPhrase(r.res.status)}\n`);
+  return afterResponse(r.res, () => wgetSave(ctx, t, r.res, { quiet, spider, out: values.get('O') }));
+}
+
+function wgetSave(ctx: ProgramContext, t: Target, res: HttpResponse, o: { quiet: boolean; spider: boolean; out?: string }): number {
+  const { quiet, spider } = o;
+  if (res.status >= 400) {
+    ctx.io.err(`wget: server returned error: HTTP/1.1 ${res.status} ${reasonPhrase(res.status)}\n`);
     return 1;
   }
   if (spider) {
     if (!quiet) ctx.io.err('remote file exists\n');
     return 0;
   }
-  const out = values.get('O') ?? (t.path.split('?')[0].split('/').pop() || 'index.html');
-  const size = r.res.body.length;
+  const out = o.out ?? (t.path.split('?')[0].split('/').pop() || 'index.html');
+  const size = res.body.length;
   if (out === '-') {
     if (!quiet) ctx.io.err('writing to stdout\n');
-    ctx.io.out(r.res.body);
+    ctx.io.out(res.body);
     if (!quiet) ctx.io.err(`-                    100% |********************************|   ${size}  0:00:00 ETA\nwritten to stdout\n`);
     return 0;
   }
   if (!quiet) ctx.io.err(`saving to '${out}'\n`);
-  const e = ctx.sys.fs.write(resolve(ctx, out), r.res.body);
+  const e = ctx.sys.fs.write(resolve(ctx, out), res.body);
   if (e) {
     ctx.io.err(`wget: can't open '${out}': ${e === 'EROFS' ? 'Read-only file system' : 'No such file or directory'}\n`);
     return 1;
@@ -97,7 +112,7 @@ export function wget(ctx: ProgramContext): number {
   return 0;
 }
 
-export function curl(ctx: ProgramContext): number {
+export function curl(ctx: ProgramContext): number | ProgramRun {
   const { flags, values, operands } = parseOpts(ctx.argv.slice(1), 'oXHmdA');
   const url = operands[0];
   if (!url) {
@@ -124,16 +139,22 @@ export function curl(ctx: ProgramContext): number {
     if (!silent) ctx.io.err(`curl: (28) Failed to connect to ${t.host} port ${t.port} after 130000 ms: Couldn't connect to server\n`);
     return 28;
   }
-  if (flags.has('f') && r.res.status >= 400) {
-    if (!silent) ctx.io.err(`curl: (22) The requested URL returned error: ${r.res.status}\n`);
+  const res = r.res;
+  return afterResponse(res, () => curlOutput(ctx, res, { silent, fail: flags.has('f'), head: flags.has('I'), include: flags.has('i'), out: values.get('o') }));
+}
+
+function curlOutput(ctx: ProgramContext, res: HttpResponse, o: { silent: boolean; fail: boolean; head: boolean; include: boolean; out?: string }): number {
+  const silent = o.silent;
+  if (o.fail && res.status >= 400) {
+    if (!silent) ctx.io.err(`curl: (22) The requested URL returned error: ${res.status}\n`);
     return 22;
   }
-  let body = r.res.body;
-  if (flags.has('I') || flags.has('i')) {
-    const head = `HTTP/1.1 ${r.res.status} ${reasonPhrase(r.res.status)}\r\n${Object.entries(r.res.headers ?? {}).map(([k, v]) => `${k}: ${v}\r\n`).join('')}\r\n`;
-    body = flags.has('I') ? head : head + body;
+  let body = res.body;
+  if (o.head || o.include) {
+    const head = `HTTP/1.1 ${res.status} ${reasonPhrase(res.status)}\r\n${Object.entries(res.headers ?? {}).map(([k, v]) => `${k}: ${v}\r\n`).join('')}\r\n`;
+    body = o.head ? head : head + body;
   }
-  const out = values.get('o');
+  const out = o.out;
   if (out) ctx.sys.fs.write(resolve(ctx, out), body);
   else ctx.io.out(body);
   return 0;

@@ -1,0 +1,25 @@
+import { it } from 'vitest';
+import { writeFileSync } from 'node:fs';
+import { startTestHost } from '../host/testing/kubectl';
+import { clusterKubectlClient } from './clusterClient';
+import { run } from './testing/run';
+it('dbg', async () => {
+  const h = await startTestHost({ seed: 12, epochMs: Math.floor(Date.now() / 1000) * 1000 - 3600_000 });
+  for (const name of ['web', 'real1', 'ours1']) await h.kubectl(['create', 'deployment', name, '--image=nginx', '--replicas=2']);
+  await h.kubectl(['run', 'bad', '--image=nosuchimage:1']);
+  await new Promise((r) => setTimeout(r, 5000));
+  h.cluster.driver.setMode({ kind: 'paused' });
+  const real = await h.kubectl(['get', 'events', '-o', 'json']);
+  const k = clusterKubectlClient(h.cluster);
+  const ours = await k.request({ verb: 'list', group: '', version: 'v1', resource: 'events', namespace: 'default', query: { limit: '500' } });
+  const r = JSON.parse(real.stdout).items.map((e: any) => [e.metadata.name, e.lastTimestamp, e.eventTime, JSON.stringify(e.series), e.count].join(' '));
+  const o = (ours.body as any).items.map((e: any) => [e.metadata.name, e.lastTimestamp, e.eventTime, JSON.stringify(e.series), e.count].join(' '));
+  writeFileSync('/tmp/K3/ev.txt', r.join('\n') + '\n====\n' + o.join('\n'));
+  const ev = await h.kubectl(['events']);
+  const o2 = await run({ ...k, now: () => Date.now() }, ['events']);
+  writeFileSync('/tmp/K3/ev2.txt', ev.stdout);
+  writeFileSync('/tmp/K3/list.json', real.stdout);
+  writeFileSync('/tmp/K3/list2.json', JSON.stringify(ours.body));
+  writeFileSync('/tmp/K3/ev3.txt', o2.stdout);
+  await h.close();
+}, 60000);
