@@ -19,7 +19,8 @@ import './app/app.css';
 const client = connectClusterWorker({ seed: seedFromSearch(window.location.search), nodes: nodesFromSearch(window.location.search) });
 const session = startClusterSession(client, MIRRORED_RESOURCES, animationFrameScheduler);
 const ui = createUiStore({ theme: pickTheme(readThemeEnvironment()) });
-const actions: ActionContext = { client, cluster: session.store, ui, graph: { fit: null } };
+// Actions write through the session's client: while the page shows the past, writes are refused there.
+const actions: ActionContext = { client: session.client, cluster: session.store, ui, graph: { fit: null } };
 installDevtoolsHandle(client, actions);
 
 const rootElement = document.getElementById('root');

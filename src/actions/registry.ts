@@ -11,6 +11,28 @@ import { togglePanel } from './togglePanel';
 import { togglePause } from './togglePause';
 import { togglePresenter } from './togglePresenter';
 import { toggleTheme } from './toggleTheme';
+import { stepTask } from './stepTask';
+import { stepToWrite } from './stepToWrite';
+import { stepUntilChanged } from './stepUntilChanged';
+import { runUntilIdle } from './runUntilIdle';
+import { travelTo } from './travelTo';
+import { travelLive } from './travelLive';
+import { resumeFromHere } from './resumeFromHere';
+import { openSession } from './openSession';
+import { showDockTab } from './showDockTab';
+import { dismissToast } from './dismissToast';
+import { stopKubelet } from './stopKubelet';
+import { startKubelet } from './startKubelet';
+import { partitionNode } from './partitionNode';
+import { healNode } from './healNode';
+import { exhaustMemory } from './exhaustMemory';
+import { releaseMemory } from './releaseMemory';
+import { cordonNode } from './cordonNode';
+import { uncordonNode } from './uncordonNode';
+import { drainNode } from './drainNode';
+import { deleteNode } from './deleteNode';
+import { addNode } from './addNode';
+import { crashContainer } from './crashContainer';
 import type { Action, ActionArgs, ActionContext, ActionId, ActionResult } from './types';
 
 export const ACTIONS: { readonly [Id in ActionId]: Action<Id> } = {
@@ -26,6 +48,28 @@ export const ACTIONS: { readonly [Id in ActionId]: Action<Id> } = {
   togglePanel,
   toggleNamespace,
   toggleLane,
+  stepTask,
+  stepToWrite,
+  stepUntilChanged,
+  runUntilIdle,
+  travelTo,
+  travelLive,
+  resumeFromHere,
+  openSession,
+  showDockTab,
+  dismissToast,
+  stopKubelet,
+  startKubelet,
+  partitionNode,
+  healNode,
+  exhaustMemory,
+  releaseMemory,
+  cordonNode,
+  uncordonNode,
+  drainNode,
+  deleteNode,
+  addNode,
+  crashContainer,
 };
 
 export function isActionId(id: unknown): id is ActionId {

@@ -2,7 +2,7 @@ import type { Action } from './types';
 import { OK, failed } from './types';
 
 /** The speeds the header offers; the clock itself accepts 0.1×–1000×. */
-export const SPEEDS = [1, 10, 100] as const;
+export const SPEEDS = [0.1, 1, 10, 100] as const;
 const MIN = 0.1;
 const MAX = 1000;
 
@@ -10,6 +10,7 @@ export const setSpeed: Action<'setSpeed'> = {
   id: 'setSpeed',
   label: 'Run at speed',
   shortcuts: [
+    { keys: '0', input: { speed: 0.1 } },
     { keys: '1', input: { speed: 1 } },
     { keys: '2', input: { speed: 10 } },
     { keys: '3', input: { speed: 100 } },

@@ -4,7 +4,7 @@ import { OK, failed } from './types';
 
 const OPEN_FLAG: Record<PanelId, keyof PaneState> = { left: 'leftOpen', right: 'rightOpen', dock: 'dockOpen' };
 
-/** Shows or hides the resource browser (left), the inspector (right) or the YAML editor (dock). */
+/** Shows or hides the resource browser (left), the inspector (right) or the YAML editor (the dock on its YAML tab). */
 export const togglePanel: Action<'togglePanel'> = {
   id: 'togglePanel',
   label: 'Show or hide a panel',
@@ -16,8 +16,13 @@ export const togglePanel: Action<'togglePanel'> = {
   perform(ctx, input) {
     const flag = OPEN_FLAG[input?.panel];
     if (!flag) return failed(`unknown panel ${String(input?.panel)}: use left, right or dock`);
-    const panes = ctx.ui.getState().panes;
-    ctx.ui.setState({ panes: { ...panes, [flag]: !panes[flag] } });
+    const { panes, dockTab } = ctx.ui.getState();
+    // The dock's YAML button and E: on another dock tab they switch to the editor instead of closing the dock.
+    if (flag === 'dockOpen' && panes.dockOpen && dockTab !== 'yaml') {
+      ctx.ui.setState({ dockTab: 'yaml' });
+      return OK;
+    }
+    ctx.ui.setState({ panes: { ...panes, [flag]: !panes[flag] }, ...(flag === 'dockOpen' ? { dockTab: 'yaml' as const } : {}) });
     return OK;
   },
 };

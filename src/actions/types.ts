@@ -7,7 +7,7 @@
 import type { ClusterClient } from '../cluster/client';
 import type { ClusterStore, SelectedObject } from '../cluster/store';
 import type { PanelId } from '../app/paneSizes';
-import type { UiStore } from '../app/uiStore';
+import type { DockTab, UiStore } from '../app/uiStore';
 
 /** Names a namespaced or cluster-scoped object. */
 export interface ObjectRef {
@@ -31,6 +31,35 @@ export interface ActionInputs {
   togglePanel: { panel: PanelId };
   toggleNamespace: { namespace: string };
   toggleLane: { lane: string };
+  // Timeline: stepping and time travel (src/timeline/README.md).
+  stepTask: void;
+  stepToWrite: void;
+  /** The object to watch (uid or store key); without one, the selection. */
+  stepUntilChanged: { object: string } | undefined;
+  runUntilIdle: { maxVirtualMs: number } | undefined;
+  /** Show the cluster as it was at `revision` (`time`, its virtual time, labels the banner). */
+  travelTo: { revision: number; time?: number };
+  travelLive: void;
+  /** Fork: the cluster continues from this revision (default: the one viewed); later history is dropped. */
+  resumeFromHere: { revision: number } | undefined;
+  /** Replay an exported session (its JSON text) into a new cluster. */
+  openSession: { document: string };
+  // Dock tabs and chaos (src/chaos/README.md).
+  showDockTab: { tab: DockTab };
+  dismissToast: { id: number };
+  stopKubelet: { node: string };
+  startKubelet: { node: string };
+  partitionNode: { node: string };
+  healNode: { node: string };
+  exhaustMemory: { node: string };
+  releaseMemory: { node: string };
+  cordonNode: { node: string };
+  uncordonNode: { node: string };
+  /** kubectl drain --ignore-daemonsets --delete-emptydir-data, and --force with `force`. */
+  drainNode: { node: string; force?: boolean };
+  deleteNode: { node: string };
+  addNode: void;
+  crashContainer: { namespace: string; pod: string; container?: string };
 }
 
 export type ActionId = keyof ActionInputs;
@@ -44,7 +73,8 @@ export interface GraphControls {
 }
 
 export interface ActionContext {
-  client: Pick<ClusterClient, 'request' | 'setMode'>;
+  /** `timeline` is absent in tests that do not need it; timeline actions then refuse. */
+  client: Pick<ClusterClient, 'request' | 'setMode'> & Partial<Pick<ClusterClient, 'timeline' | 'chaos' | 'kubectl'>>;
   cluster: ClusterStore;
   ui: UiStore;
   graph: GraphControls;

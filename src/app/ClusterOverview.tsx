@@ -6,6 +6,7 @@ import { selectSelected } from '../cluster/selectors';
 import { namespaceRows } from '../namespaces/namespaceRow';
 import { nodeRows, type NodeRow } from '../nodes/nodeRow';
 import { useUi } from './UiContext';
+import { NodeUsageMini } from '../metrics/NodeUsageMini';
 
 function nodeTone(r: NodeRow) {
   if (r.ready) return r.status === 'Ready' ? 'ok' : 'warn';
@@ -44,6 +45,7 @@ export function ClusterOverview() {
                 <span className="side-name">{r.name}</span>
                 <span className="side-meta">{r.roles === '<none>' ? r.status : `${r.roles} · ${r.status}`}</span>
               </button>
+              <NodeUsageMini name={r.name} />
             </li>
           ))}
         </ul>

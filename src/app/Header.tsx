@@ -1,5 +1,6 @@
 import { ClockControls } from '../controls/ClockControls';
 import { ViewControls } from '../controls/ViewControls';
+import { HeaderActions } from './HeaderActions';
 import { StatusLine } from './StatusLine';
 
 export function Header() {
@@ -16,6 +17,7 @@ export function Header() {
       <StatusLine />
       <div className="header-spacer" />
       <ClockControls />
+      <HeaderActions />
       <ViewControls />
     </header>
   );

@@ -4,13 +4,16 @@ import { useClusterState } from '../cluster/ClusterContext';
 import { ClusterOverview } from './ClusterOverview';
 import { Header } from './Header';
 import { SelectionCard } from './SelectionCard';
-import { BrowserSlot, EditorSlot, InspectorSlot, preloadSlots, Slot } from './slots';
+import { BrowserSlot, ChaosSlot, InspectorSlot, preloadSlots, Slot } from './slots';
+import { Dock } from './Dock';
+import { Toasts } from './Toasts';
 import { Splitter } from './Splitter';
 import { useUi } from './UiContext';
 
 /**
  * The page: header on top; below it the resources sidebar, the graph (with the
- * YAML editor docked under it) and the inspector, split by draggable handles.
+ * dock under it: YAML, terminal, timeline) and the inspector (with the chaos
+ * controls for a selected node or pod), split by draggable handles.
  */
 export function Shell() {
   const panes = useUi((s) => s.panes);
@@ -40,9 +43,7 @@ export function Shell() {
           {panes.dockOpen && (
             <>
               <Splitter panel="dock" rightShown={rightShown} />
-              <section className="shell-dock" aria-label="YAML editor" data-testid="editor-dock">
-                <Slot name="YAML editor" component={EditorSlot} fallback={<div className="slot-message">The YAML editor is not part of this build yet.</div>} />
-              </section>
+              <Dock />
             </>
           )}
         </div>
@@ -50,11 +51,15 @@ export function Shell() {
           <>
             <Splitter panel="right" rightShown={rightShown} />
             <aside className="shell-right" aria-label="Inspector" data-testid="inspector-panel">
-              <Slot name="inspector" component={InspectorSlot} fallback={<SelectionCard />} />
+              <div className="shell-right-main">
+                <Slot name="inspector" component={InspectorSlot} fallback={<SelectionCard />} />
+              </div>
+              <Slot name="chaos controls" component={ChaosSlot} fallback={null} />
             </aside>
           </>
         )}
       </div>
+      <Toasts />
     </div>
   );
 }

@@ -2,7 +2,7 @@ import { useRef, type KeyboardEvent, type PointerEvent } from 'react';
 import { useUiStore } from './UiContext';
 import { clampPane, keyboardResize, PANE_LIMITS, type PanelId } from './paneSizes';
 
-const NAMES: Record<PanelId, string> = { left: 'Resize the resources sidebar', right: 'Resize the inspector', dock: 'Resize the YAML editor' };
+const NAMES: Record<PanelId, string> = { left: 'Resize the resources sidebar', right: 'Resize the inspector', dock: 'Resize the dock' };
 
 /** Room along the splitter's axis, and what the other pane on that axis takes. */
 function room(panel: PanelId, panes: { left: number; right: number; leftOpen: boolean }, rightShown: boolean): { available: number; others: number } {

@@ -16,7 +16,11 @@ export interface DevtoolsHandle extends Pick<ClusterClient, 'request' | 'setMode
   /** What the inspector shows. */
   selection(): SelectedObject | null;
   /** The shell's view state, as plain data. */
-  view(): { theme: string; presenter: boolean; clockMode: unknown; followGraph: boolean; hiddenNamespaces: string[] };
+  view(): { theme: string; presenter: boolean; clockMode: unknown; followGraph: boolean; hiddenNamespaces: string[]; dockOpen: boolean; dockTab: string };
+  /** Runs a kubectl command line in the worker, as the terminal does, and collects what it prints. */
+  kubectl(line: string, files?: Record<string, string>): Promise<{ exitCode: number; stdout: string; stderr: string }>;
+  /** The terminal, once its tab has been opened: its whole buffer as text, and keys as xterm would send them. */
+  terminal?: { text(): string; input(data: string): void; running(): boolean };
 }
 
 declare global {
@@ -35,9 +39,27 @@ export function installDevtoolsHandle(client: ClusterClient, ctx: ActionContext)
       run: (id, ...args) => runAction(ctx, id, ...args),
     },
     selection: () => ctx.cluster.getState().selected,
+    kubectl: (line, files = {}) =>
+      new Promise((resolve, reject) => {
+        const runner = client.kubectl;
+        if (!runner) return reject(new Error('this build has no kubectl'));
+        let stdout = '';
+        let stderr = '';
+        runner
+          .start(
+            line,
+            files,
+            (c) => {
+              if (c.stream === 'stdout') stdout += c.text;
+              else stderr += c.text;
+            },
+            (exitCode) => resolve({ exitCode, stdout, stderr }),
+          )
+          .catch(reject);
+      }),
     view: () => {
       const s = ctx.ui.getState();
-      return { theme: s.theme, presenter: s.presenter, clockMode: s.clockMode, followGraph: s.followGraph, hiddenNamespaces: [...s.hiddenNamespaces] };
+      return { theme: s.theme, presenter: s.presenter, clockMode: s.clockMode, followGraph: s.followGraph, hiddenNamespaces: [...s.hiddenNamespaces], dockOpen: s.panes.dockOpen, dockTab: s.dockTab };
     },
   };
 }

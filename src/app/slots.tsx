@@ -5,7 +5,10 @@
  *
  *   left sidebar  ← src/browser/ResourceBrowser.tsx   export ResourceBrowser (or default)
  *   right panel   ← src/inspector/Inspector.tsx       export Inspector (or default)
- *   bottom dock   ← src/editor/EditorPanel.tsx        export default EditorPanel
+ *   bottom dock   ← src/editor/EditorPanel.tsx        export default EditorPanel      (YAML tab)
+ *                 ← src/terminal/TerminalPanel.tsx    export default TerminalPanel    (Terminal tab)
+ *                 ← src/timeline/TimelinePanel.tsx    export TimelinePanel (or default) (Timeline tab)
+ *   right panel, under the inspector ← src/chaos/ChaosPanel.tsx  export ChaosPanel (node and pod chaos)
  *
  * The components take no props: they read the selection with
  * `useClusterState(selectSelected)` and select with `useRunAction()('select', …)`.
@@ -35,6 +38,10 @@ export const BrowserSlot = lazySlot(import.meta.glob<Module>(['../browser/Resour
 export const InspectorSlot = lazySlot(import.meta.glob<Module>(['../inspector/Inspector.tsx']), ['Inspector', 'default'], true);
 // Monaco is a megabyte: it loads when the editor is first opened, never ahead of time.
 export const EditorSlot = lazySlot(import.meta.glob<Module>(['../editor/EditorPanel.tsx']), ['default', 'EditorPanel'], false);
+// xterm.js comes with the terminal tab, never with the page.
+export const TerminalSlot = lazySlot(import.meta.glob<Module>(['../terminal/TerminalPanel.tsx']), ['default', 'TerminalPanel'], false);
+export const TimelineSlot = lazySlot(import.meta.glob<Module>(['../timeline/TimelinePanel.tsx']), ['TimelinePanel', 'default'], false);
+export const ChaosSlot = lazySlot(import.meta.glob<Module>(['../chaos/ChaosPanel.tsx']), ['ChaosPanel', 'default'], true);
 
 /** Fetches the small panels' chunks once the page is idle, so the first click on a pod does not wait for one. */
 export function preloadSlots(): void {

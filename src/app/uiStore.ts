@@ -7,8 +7,13 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { ClockMode } from '../../workers/clock/driver';
 import { DEFAULT_PANES, type PaneState } from './paneSizes';
+import type { Toast } from './toasts';
 
 export type Theme = 'light' | 'dark';
+
+/** The bottom dock's tabs. */
+export const DOCK_TABS = ['yaml', 'terminal', 'timeline'] as const;
+export type DockTab = (typeof DOCK_TABS)[number];
 
 export interface UiState {
   theme: Theme;
@@ -25,6 +30,10 @@ export interface UiState {
   lastSpeed: number;
   /** The graph refits when it grows until the user pans or zooms; `fitGraph` turns this back on. */
   followGraph: boolean;
+  /** What the bottom dock shows while open. */
+  dockTab: DockTab;
+  /** Results of user actions (chaos), newest last. */
+  toasts: readonly Toast[];
 }
 
 export type UiStore = StoreApi<UiState>;
@@ -42,6 +51,8 @@ export function initialUiState(overrides: Partial<UiState> = {}): UiState {
     clockMode: { kind: 'realtime', speed: 1 },
     lastSpeed: 1,
     followGraph: true,
+    dockTab: 'yaml',
+    toasts: [],
     ...overrides,
   };
 }

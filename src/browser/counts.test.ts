@@ -36,13 +36,13 @@ describe('counts', () => {
   it('shows kinds that have objects plus the current one, or everything', () => {
     const counts = new Map([['Pod', 2], ['Deployment', 0], ['Node', 3]]);
     expect(visibleKinds(BROWSER_KINDS, counts, 'Secret', false).map((k) => k.kind)).toEqual(['Pod', 'Secret', 'Node']);
-    expect(visibleKinds(BROWSER_KINDS, counts, 'Pod', true)).toHaveLength(19);
+    expect(visibleKinds(BROWSER_KINDS, counts, 'Pod', true)).toHaveLength(20);
     expect(visibleKinds(BROWSER_KINDS, new Map(), 'Pod', false).map((k) => k.kind)).toEqual(['Pod']);
   });
 
   it('covers the kinds the brief names, each once', () => {
-    expect(BROWSER_KINDS).toHaveLength(19);
-    expect(new Set(BROWSER_KINDS.map((k) => k.resource)).size).toBe(19);
+    expect(BROWSER_KINDS).toHaveLength(20);
+    expect(new Set(BROWSER_KINDS.map((k) => k.resource)).size).toBe(20);
     expect(browserKind('Lease')).toBeUndefined();
   });
 });

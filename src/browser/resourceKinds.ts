@@ -30,6 +30,7 @@ export const BROWSER_KINDS: readonly BrowserKind[] = [
   k('Job', 'batch', 'v1', 'jobs', true, 'Jobs', 'Workloads'),
   k('CronJob', 'batch', 'v1', 'cronjobs', true, 'CronJobs', 'Workloads'),
   k('HorizontalPodAutoscaler', 'autoscaling', 'v2', 'horizontalpodautoscalers', true, 'HPAs', 'Workloads'),
+  k('VerticalPodAutoscaler', 'autoscaling.k8s.io', 'v1', 'verticalpodautoscalers', true, 'VPAs', 'Workloads'),
   k('Service', '', 'v1', 'services', true, 'Services', 'Network'),
   k('EndpointSlice', 'discovery.k8s.io', 'v1', 'endpointslices', true, 'EndpointSlices', 'Network'),
   k('Ingress', 'networking.k8s.io', 'v1', 'ingresses', true, 'Ingresses', 'Network'),

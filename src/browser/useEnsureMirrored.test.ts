@@ -9,7 +9,7 @@ describe('unmirrored', () => {
     expect(missing).not.toContain('Pod');
     expect(missing).not.toContain('Secret');
     expect(missing).toContain('ConfigMap');
-    expect(missing).toHaveLength(19 - 4 - 1);
+    expect(missing).toHaveLength(20 - 4 - 1);
   });
 
   it('starts nothing when everything is mirrored', () => {

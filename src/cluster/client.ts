@@ -6,6 +6,10 @@ import * as Comlink from 'comlink';
 import type { ApiRequest, ApiResponse, WatchEvent } from '../../workers/api/request';
 import type { ClockMode } from '../../workers/clock/driver';
 import type { ClusterClockState, ClusterStartInfo, ClusterWorkerApi } from '../../workers/cluster.worker';
+import { makeTimelineClient, type TimelineClient } from './timelineClient';
+import type { ChaosAction } from '../../workers/chaos';
+import { makeKubectlRunner, type KubectlWorkerMethods } from '../terminal/kubectlRunner';
+import type { KubectlRunner } from '../terminal/types';
 
 export interface ClusterClient {
   /** Resolves once the cluster exists; rejects if the worker could not create it. */
@@ -15,6 +19,12 @@ export interface ClusterClient {
   watch(req: ApiRequest, onEvents: (events: WatchEvent[]) => void): Promise<() => void>;
   setMode(mode: ClockMode): Promise<void>;
   clock(): Promise<ClusterClockState>;
+  /** Timeline, stepping, history reads, sessions and fork (workers/timeline/types.ts). */
+  readonly timeline: TimelineClient;
+  /** Break something on purpose (workers/chaos.ts): kubelets, partitions, memory, nodes, containers. Optional for wrappers and fakes. */
+  chaos?(action: ChaosAction): Promise<ApiResponse>;
+  /** The in-browser kubectl running in the worker (src/terminal/kubectlRunner.ts). Optional for wrappers and fakes. */
+  readonly kubectl?: KubectlRunner;
   /** Stops the worker (and with it the cluster). */
   close(): void;
 }
@@ -45,6 +55,14 @@ export function wrapClusterEndpoint(
 
   return {
     started,
+    // comlink's remote answers every timeline method with a promise.
+    timeline: makeTimelineClient(remote as unknown as Parameters<typeof makeTimelineClient>[0], started),
+    // Typed by the kubectl contract until the worker's own types declare these methods.
+    kubectl: makeKubectlRunner(remote as unknown as Comlink.Remote<KubectlWorkerMethods>, started),
+    async chaos(action) {
+      await started;
+      return remote.chaos(action);
+    },
     async request(req) {
       await started;
       return remote.request({ userAgent: USER_AGENT, ...req });

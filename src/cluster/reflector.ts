@@ -126,7 +126,9 @@ export function startReflector(opts: ReflectorOptions): Reflector {
       }
       const objects = list.body.items.map((i) => asObject(i, spec)).filter((o): o is KubeObject => o !== undefined);
       emit([{ type: 'replace', kind: spec.kind, objects }]);
-      const query: Record<string, string> = { allowWatchBookmarks: 'true' };
+      // No bookmarks: each one is a task on the cluster's clock, so the page's own watches would
+      // change the history it is showing (and a session replayed without the page would diverge).
+      const query: Record<string, string> = {};
       const rv = resourceVersionOf(list.body);
       if (rv) query.resourceVersion = rv;
       const stop = await client.watch({ ...base, verb: 'watch', query }, (events) => onEvents(gen, events));

@@ -106,3 +106,38 @@ describe('selection', () => {
     expect(store.getState().selected).toEqual(pod);
   });
 });
+
+describe('timeline state in the cluster store', () => {
+  it('highlights a set of uids and only notifies when it changes', () => {
+    const store = createClusterStore();
+    expect(store.getState().highlighted.size).toBe(0);
+    let notified = 0;
+    store.subscribe(() => notified++);
+    store.getState().setHighlighted(['a', 'b', 'a']);
+    expect([...store.getState().highlighted]).toEqual(['a', 'b']);
+    store.getState().setHighlighted(['b', 'a']);
+    expect(notified).toBe(1);
+    store.getState().setHighlighted([]);
+    expect(store.getState().highlighted.size).toBe(0);
+    expect(notified).toBe(2);
+  });
+
+  it('time travel goes through the reducer and ignores no-ops', () => {
+    const store = createClusterStore();
+    let notified = 0;
+    store.subscribe(() => notified++);
+    store.getState().travelTo({ type: 'live' });
+    expect(notified).toBe(0);
+    store.getState().travelTo({ type: 'scrub', revision: 12, time: 3000, latest: 40 });
+    expect(store.getState().travel.view).toEqual({ mode: 'past', revision: 12, time: 3000 });
+    expect(notified).toBe(1);
+  });
+
+  it('keeps the last narration', () => {
+    const store = createClusterStore();
+    store.getState().setNarration({ text: 'ReplicaSet default/web-1: created 3 pods', time: 1, ran: 1, seq: 1, entries: [4] });
+    expect(store.getState().narration?.text).toBe('ReplicaSet default/web-1: created 3 pods');
+    store.getState().setNarration(null);
+    expect(store.getState().narration).toBeNull();
+  });
+});

@@ -5,6 +5,7 @@
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { KubeObject } from '../../workers/api/object';
+import { INITIAL_TRAVEL, travelReducer, type TravelEvent, type TravelState } from './timeTravel';
 
 export type ObjectChange =
   /** A fresh list: everything of this kind is replaced. */
@@ -34,14 +35,44 @@ export interface ClusterState {
   objects: Readonly<Record<string, ReadonlyMap<string, KubeObject>>>;
   /** Kinds whose first list has arrived. */
   synced: Readonly<Record<string, true>>;
+  /** Live, or viewing the cluster at a past revision (see timeTravel.ts; the session acts on it). */
+  travel: TravelState;
+  /** uids the graph outlines: what the timeline entry in focus touched. */
+  highlighted: ReadonlySet<string>;
+  /** The last step's "what just happened" sentence (timeline stepping), shown in the header and the timeline. */
+  narration: Narration | null;
   applyChanges(changes: readonly ObjectChange[]): void;
   setConnection(connection: ConnectionState): void;
   select(selected: SelectedObject | null): void;
+  travelTo(event: TravelEvent): void;
+  setHighlighted(uids: Iterable<string>): void;
+  setNarration(narration: Narration | null): void;
+}
+
+export interface Narration {
+  text: string;
+  /** Virtual time the step ended at. */
+  time: number;
+  /** Tasks the step ran. */
+  ran: number;
+  /** Bumped per step so the same sentence twice still reads as news. */
+  seq: number;
+  /** Timeline entry ids the step ran (at most the worker's step result limit). */
+  entries: readonly number[];
+  /** After a session replay or a fork: the new cluster's history hash, and whether the replay reproduced the export. */
+  history?: { hash: string; matches?: boolean };
 }
 
 export type ClusterStore = StoreApi<ClusterState>;
 
 const EMPTY: ReadonlyMap<string, KubeObject> = new Map();
+const NO_UIDS: ReadonlySet<string> = new Set();
+
+function sameSet(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  if (a.size !== b.size) return false;
+  for (const v of a) if (!b.has(v)) return false;
+  return true;
+}
 
 /** uid, or namespace/name for the rare object without one (e.g. a dry-run echo). */
 export function objectKey(obj: KubeObject): string {
@@ -102,6 +133,9 @@ export function createClusterStore(): ClusterStore {
     selected: null,
     objects: {},
     synced: {},
+    travel: INITIAL_TRAVEL,
+    highlighted: NO_UIDS,
+    narration: null,
     applyChanges(changes) {
       if (changes.length > 0) set(reduceChanges(get(), changes));
     },
@@ -110,6 +144,17 @@ export function createClusterStore(): ClusterStore {
     },
     select(selected) {
       if (!sameSelection(get().selected, selected)) set({ selected });
+    },
+    travelTo(event) {
+      const travel = travelReducer(get().travel, event);
+      if (travel !== get().travel) set({ travel });
+    },
+    setHighlighted(uids) {
+      const next = new Set(uids);
+      if (!sameSet(get().highlighted, next)) set({ highlighted: next.size === 0 ? NO_UIDS : next });
+    },
+    setNarration(narration) {
+      set({ narration });
     },
   }));
 }

@@ -1,12 +1,22 @@
 import { useEffect, useState } from 'react';
 import { useRunAction } from '../actions/ActionsContext';
-import { SPEEDS } from '../actions/setSpeed';
-import { shortcutHint } from '../actions/shortcuts';
+import { setSpeed, SPEEDS } from '../actions/setSpeed';
+import { describeKeys, shortcutHint } from '../actions/shortcuts';
 import { useUi } from '../app/UiContext';
 import { useClusterSession } from '../cluster/ClusterContext';
 import { PauseIcon, PlayIcon } from './icons';
 import { clockModeLabel, formatClock } from './speedLabel';
+import { NarrationToast } from './NarrationToast';
+import { StepControls } from './StepControls';
+import { TimeTravelBanner } from './TimeTravelBanner';
 import { ToolbarButton } from './ToolbarButton';
+import './controls.css';
+
+/** The key bound to a speed, from setSpeed's own bindings. */
+function speedKey(speed: number): string | undefined {
+  const b = setSpeed.shortcuts?.find((s) => s.input.speed === speed);
+  return b ? describeKeys(b.keys) : undefined;
+}
 
 const POLL_MS = 500;
 
@@ -36,7 +46,7 @@ function ClockReadout() {
   );
 }
 
-/** Pause, resume and speed: the learner's hand on the cluster's clock. */
+/** Pause, step, resume and speed: the learner's hand on the cluster's clock. */
 export function ClockControls() {
   const run = useRunAction();
   const mode = useUi((s) => s.clockMode);
@@ -54,12 +64,13 @@ export function ClockControls() {
       >
         {paused ? <PlayIcon /> : <PauseIcon />}
       </ToolbarButton>
+      <StepControls />
       <div className="speed-group">
-        {SPEEDS.map((s, i) => (
+        {SPEEDS.map((s) => (
           <ToolbarButton
             key={s}
             label={`Run at ${s}× speed`}
-            shortcut={String(i + 1)}
+            shortcut={speedKey(s)}
             pressed={!paused && speed === s}
             onClick={() => void run('setSpeed', { speed: s })}
             testId={`speed-${s}`}
@@ -70,6 +81,8 @@ export function ClockControls() {
         ))}
       </div>
       <ClockReadout />
+      <TimeTravelBanner />
+      <NarrationToast />
     </div>
   );
 }

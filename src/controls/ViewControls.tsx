@@ -10,7 +10,7 @@ export function ViewControls() {
   const theme = useUi((s) => s.theme);
   const presenter = useUi((s) => s.presenter);
   const leftOpen = useUi((s) => s.panes.leftOpen);
-  const dockOpen = useUi((s) => s.panes.dockOpen);
+  const dockOpen = useUi((s) => s.panes.dockOpen && s.dockTab === 'yaml');
   return (
     <div className="view-controls" role="group" aria-label="View">
       <ToolbarButton label="Resources sidebar" shortcut="B" pressed={leftOpen} onClick={() => void run('togglePanel', { panel: 'left' })} testId="toggle-sidebar" className="tb-icon">

@@ -21,6 +21,7 @@ import { schemaSupported, setManifestSchema } from './monaco/monaco';
 import { NoticeToast } from './NoticeToast';
 import { OutputPane } from './OutputPane';
 import { STARTER_MANIFEST } from './starter';
+import { registerEditorBuffer } from '../app/editorBuffer';
 import { YamlEditor, type YamlEditorHandle } from './YamlEditor';
 import './editor.css';
 
@@ -212,7 +213,11 @@ export default function EditorPanel({ onClose, namespace = 'default' }: EditorPa
             <YamlEditor
               initialText={STARTER_MANIFEST}
               problems={problems}
-              onReady={(h) => (editor.current = h)}
+              onReady={(h) => {
+                editor.current = h;
+                // The terminal's `kubectl apply -f editor.yaml` reads this (the model outlives the panel).
+                registerEditorBuffer(() => h.getText());
+              }}
               onEdited={onEdited}
               onShortcut={(a) => void run(a)}
             />

@@ -26,9 +26,11 @@ import { RelationsTab } from './tabs/RelationsTab';
 import { StatusTab } from './tabs/StatusTab';
 import { YamlTab } from './tabs/YamlTab';
 import { useVirtualNow } from './useVirtualNow';
+import { UsageTab } from './tabs/UsageTab';
+import { ScalingTab, hasScalingTab } from './tabs/ScalingTab';
 import './inspector.css';
 
-export type InspectorTabId = 'yaml' | 'status' | 'events' | 'relations' | 'containers' | 'logs';
+export type InspectorTabId = 'yaml' | 'status' | 'events' | 'relations' | 'containers' | 'logs' | 'usage' | 'scaling';
 
 export interface InspectorProps {
   /** Defaults to the store's selection. */
@@ -91,6 +93,8 @@ function InspectorFor({ selected, onSelect }: { selected: SelectedObject; onSele
     { id: 'relations', label: 'Relations', count: owners.length + dependents.length },
   ];
   if (isPod) tabs.push({ id: 'containers', label: 'Containers' }, { id: 'logs', label: 'Logs' });
+  if (isPod || selected.kind === 'Node') tabs.push({ id: 'usage', label: 'Usage' });
+  if (hasScalingTab(selected.kind)) tabs.push({ id: 'scaling', label: 'Scaling' });
   const current = tabs.some((t) => t.id === tab) ? tab : 'yaml';
   const spec = browserKind(selected.kind) ?? resourceForKind(selected.kind);
 
@@ -109,6 +113,8 @@ function InspectorFor({ selected, onSelect }: { selected: SelectedObject; onSele
           {current === 'relations' && <RelationsTab owners={owners} dependents={dependents} onSelect={onSelect} />}
           {current === 'containers' && <ContainersTab rows={containers} />}
           {current === 'logs' && <LogsTab namespace={selected.namespace} pod={selected.name} containers={logContainers} />}
+          {current === 'usage' && <UsageTab kind={selected.kind} object={object} />}
+          {current === 'scaling' && <ScalingTab kind={selected.kind} object={object} now={now} />}
         </Tabs>
       )}
     </section>
