@@ -64,6 +64,17 @@ async function sameShape(realArgs: string[], oursArgs: string[], names: [string,
 
 const twins = (args: (n: string) => string[], r = 'real1', o = 'ours1') => sameShape(args(r), args(o), [[r, o]]);
 
+describe('events (first: later tests add events)', () => {
+  it('events', () => same(['events']));
+  it('events -A', () => same(['events', '-A']));
+  it('events --for pod/bad', () => same(['events', '--for', 'pod/bad']));
+  it('events --types=Warning', () => same(['events', '--types=Warning']));
+  it('events --types=Foo', () => same(['events', '--types=Foo']));
+  it('events --for bad', () => same(['events', '--for', 'bad']));
+  it('events -n nosuchns', () => same(['events', '-n', 'nosuchns']));
+  it('events --no-headers --for deployment/web', () => same(['events', '--no-headers', '--for', 'deployment/web']));
+});
+
 describe('autoscale', () => {
   it('autoscales a deployment', () => twins((n) => ['autoscale', 'deployment', n, '--min=2', '--max=5', '--cpu-percent=50']));
   it('again: AlreadyExists', () => twins((n) => ['autoscale', `deploy/${n}`, '--max=5']));
@@ -119,7 +130,8 @@ describe('taint', () => {
   it('adds', () => nodes(['dedicated=gpu:NoSchedule']));
   it('adds the same again', () => nodes(['dedicated=gpu:NoSchedule']));
   it('--overwrite', () => nodes(['dedicated=cpu:NoSchedule', '--overwrite']));
-  it('adds another, node/NAME', () => sameShape(['taint', 'node/worker-2', 'x:PreferNoSchedule'], ['taint', 'node/worker-3', 'x:PreferNoSchedule'], [['worker-2', 'worker-3']]));
+  it('adds another', () => nodes(['x:PreferNoSchedule']));
+  it('node/NAME is not a type', () => sameShape(['taint', 'node/worker-2', 'x:PreferNoSchedule'], ['taint', 'node/worker-3', 'x:PreferNoSchedule'], [['worker-2', 'worker-3']]));
   it('removes by key and effect', () => nodes(['dedicated:NoSchedule-']));
   it('removes by key', () => nodes(['x-']));
   it('removes a missing taint', () => nodes(['nosuch-']));
@@ -145,21 +157,9 @@ describe('wait (read-only: both wait on the same objects)', () => {
   it('not met with --timeout=0', () => same(['wait', '--for=condition=Ready', 'pod/bad', '--timeout=0']));
   it('times out', () => same(['wait', '--for=condition=Ready', 'pod/bad', '--timeout=1s']));
   it('delete of a missing object', () => same(['wait', '--for=delete', 'pod/nosuch']));
-  it('delete times out', () => same(['wait', '--for=delete', 'pod/talker', '--timeout=1s']));
   it('a missing object', () => same(['wait', '--for=condition=Ready', 'pod/nosuch']));
   it('unknown condition', () => same(['wait', '--for=foo', 'pod/talker']));
   it('no resources', () => same(['wait', '--for=delete']));
-});
-
-describe('events', () => {
-  it('events', () => same(['events']));
-  it('events -A', () => same(['events', '-A']));
-  it('events --for pod/bad', () => same(['events', '--for', 'pod/bad']));
-  it('events --types=Warning', () => same(['events', '--types=Warning']));
-  it('events --types=Foo', () => same(['events', '--types=Foo']));
-  it('events --for bad', () => same(['events', '--for', 'bad']));
-  it('events -n nosuchns', () => same(['events', '-n', 'nosuchns']));
-  it('events --no-headers --for deployment/web', () => same(['events', '--no-headers', '--for', 'deployment/web']));
 });
 
 describe('top', () => {
@@ -170,7 +170,15 @@ describe('top', () => {
   it('top pod nosuch', () => same(['top', 'pod', 'nosuch']));
 });
 
-describe('drain (twin nodes)', () => {
-  it('drain without --ignore-daemonsets', () => sameShape(['drain', 'worker-2', '--dry-run=client'], ['drain', 'worker-3', '--dry-run=client'], [['worker-2', 'worker-3']]));
-  it('drain --ignore-daemonsets --force --dry-run=server', () => sameShape(['drain', 'worker-2', '--ignore-daemonsets', '--force', '--dry-run=server'], ['drain', 'worker-3', '--ignore-daemonsets', '--force', '--dry-run=server'], [['worker-2', 'worker-3']]));
+/**
+ * Dry runs on the same node (nothing changes). Upstream collects drain's errors
+ * and warnings in a Go map and evicts in parallel goroutines, so with several
+ * reasons, or real evictions, its line order varies from run to run: those
+ * cases are unit-tested instead.
+ */
+describe('drain (dry runs, one reason each)', () => {
+  it('DaemonSet pods block the drain', () => same(['drain', 'worker-2', '--force', '--dry-run=client']));
+  it('a pod without a controller blocks the drain', () => same(['drain', 'worker-2', '--ignore-daemonsets', '--dry-run=client']));
+  it('control-plane, ignoring DaemonSets', () => same(['drain', 'control-plane', '--ignore-daemonsets', '--dry-run=client']));
+  it('drain nosuch', () => same(['drain', 'nosuch']));
 });

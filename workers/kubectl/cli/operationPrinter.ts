@@ -11,13 +11,18 @@ export interface OperationPrinter {
   print(object: Record<string, unknown>, kindPrefix: string, operation: string): void;
 }
 
-export function operationPrinter(ctx: Ctx, dry: DryRun): OperationPrinter {
+/**
+ * `suffix: false` for commands that set the operation after
+ * PrintFlagsWithDryRunStrategy ran (patch, taint): their lines never say "(dry run)".
+ */
+export function operationPrinter(ctx: Ctx, dry: DryRun, o: { suffix?: boolean } = {}): OperationPrinter {
+  const suffix = o.suffix === false ? '' : dryRunSuffix(dry);
   const format = parseOutput(ctx.flags.string('output'), false);
   const objects = format.kind === 'human' ? undefined : new ObjectPrinter(format, ctx.flags.bool('show-managed-fields'));
   return {
     print(object, kindPrefix, operation) {
       if (objects) ctx.out(objects.print({ object, kindPrefix }));
-      else ctx.out(`${kindPrefix}/${String((object.metadata as { name?: string } | undefined)?.name ?? '')} ${operation}${dryRunSuffix(dry)}\n`);
+      else ctx.out(`${kindPrefix}/${String((object.metadata as { name?: string } | undefined)?.name ?? '')} ${operation}${suffix}\n`);
     },
   };
 }

@@ -64,7 +64,7 @@ export const autoscaleCommand: Command = {
     for (const t of targets) {
       const r = t.resource;
       if (!SCALABLE.has(`${r.group}/${r.resource}`) && !r.subresources.includes('scale')) {
-        throw new KubectlError(`error: cannot autoscale a ${r.kind}: no scale subresource found for ${r.resource}${r.group ? `.${r.group}` : ''}`);
+        throw new KubectlError(`error: cannot autoscale a ${r.kind}: could not find scale subresource for ${r.group}/${r.version}, Resource=${r.resource} in discovery information`);
       }
       // The builder reads each named object first: a missing one fails here.
       if (!t.object) {

@@ -109,7 +109,7 @@ export const drainCommand: Command = {
         const finished = p.status?.phase === 'Succeeded' || p.status?.phase === 'Failed';
         const controller = p.metadata.ownerReferences?.find((o) => o.controller);
         if (controller?.kind === 'DaemonSet') {
-          if (!f.bool('ignore-daemonsets')) add(errors, 'cannot delete DaemonSet-managed Pods (use --ignore-daemonsets to ignore)', p);
+          if (!f.bool('ignore-daemonsets')) add(errors, 'DaemonSet-managed Pods (use --ignore-daemonsets to ignore)', p);
           else add(warnings, 'ignoring DaemonSet-managed Pods', p);
           continue;
         }
@@ -122,17 +122,20 @@ export const drainCommand: Command = {
         }
         if (!finished && (p.spec?.volumes ?? []).some((v) => v.emptyDir !== undefined)) {
           if (!f.bool('delete-emptydir-data')) {
-            add(errors, 'cannot delete Pods with local storage (use --delete-emptydir-data to override)', p);
+            add(errors, 'Pods with local storage (use --delete-emptydir-data to override)', p);
             continue;
           }
         }
         evict.push(p);
       }
       if (errors.length) {
-        const detail = errors.map((e) => `${e.reason}: ${e.pods.join(', ')}`).join(', ');
-        throw new KubectlError(`error: unable to drain node "${n.metadata.name}" due to error: cannot delete ${detail.replace(/^cannot delete /, '')}, continuing command...\nThere are pending nodes to be drained:\n ${n.metadata.name}\n${errors.map((e) => `${e.reason}: ${e.pods.join(', ')}`).join('\n')}`);
+        // pkg/drain/filters.go errors(): "cannot delete <reason>: pods", aggregated
+        // (upstream walks a map, so with several reasons its order varies; ours is stable).
+        const errs = errors.map((e) => `cannot delete ${e.reason}: ${e.pods.join(', ')}`);
+        const agg = errs.length === 1 ? errs[0] : `[${errs.join(', ')}]`;
+        throw new KubectlError(`error: unable to drain node "${n.metadata.name}" due to error: ${agg}, continuing command...\nThere are pending nodes to be drained:\n ${n.metadata.name}\n${errs.join('\n')}`);
       }
-      if (warnings.length) ctx.err(`Warning: ${warnings.map((w) => `${w.reason}: ${w.pods.join(', ')}`).join('; ')}\n`);
+      if (warnings.length) ctx.err(`Warning: ${[...warnings].sort((a, b) => (a.reason < b.reason ? -1 : 1)).map((w) => `${w.reason}: ${w.pods.join(', ')}`).join('; ')}\n`);
       for (const p of evict) {
         ctx.out(`evicting pod ${p.metadata.namespace}/${p.metadata.name}${dry === 'none' ? '' : dryRunSuffix(dry)}\n`);
       }

@@ -49,7 +49,8 @@ export const patchCommand: Command = {
   async run(ctx) {
     const f = ctx.flags;
     const dry = dryRunOf(ctx);
-    const printer = operationPrinter(ctx, dry);
+    // patch.go sets the operation after PrintFlagsWithDryRunStrategy, so no "(dry run)".
+    const printer = operationPrinter(ctx, dry, { suffix: false });
     const local = f.bool('local');
     const patchText = f.string('patch');
     const patchFile = f.string('patch-file');

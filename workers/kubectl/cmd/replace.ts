@@ -36,7 +36,7 @@ export const replaceCommand: Command = {
     const dry = dryRunOf(ctx);
     if (f.bool('force') && dry !== 'none') throw new KubectlError('error: --dry-run can not be used when --force is set');
     const files = f.strings('filename');
-    if (files.length === 0) throw new KubectlError(`error: must specify --filename to replace\nSee 'kubectl replace -h' for help and examples`);
+    if (files.length === 0) throw new KubectlError('error: must specify one of -f and -k');
     if (f.bool('force')) throw new KubectlError('error: "kubectl replace --force" is not available in this playground');
     if (f.string('raw')) throw new KubectlError('error: "kubectl replace --raw" is not available in this playground');
     const printer = operationPrinter(ctx, dry);

@@ -8,7 +8,7 @@ import type { Command, Ctx } from '../cli/command';
 import { KubectlError, check, responseErrorText, usageError } from '../cli/errors';
 import { DRY_RUN_FLAG, PRINT_FLAGS, dryRunOf, req, withTypeMeta } from '../cli/common';
 import { operationPrinter } from '../cli/operationPrinter';
-import { resolveType } from '../discovery/resources';
+import { tryResolveType, type ApiResource } from '../discovery/resources';
 import { isQualifiedName, isValidLabelValue } from '../../api/validation/labels';
 
 export interface Taint {
@@ -127,7 +127,9 @@ export const taintCommand: Command = {
       throw usageError('taint', (e as Error).message);
     }
     const d = await ctx.discovery();
-    const r = resolveType(d, resources[0]);
+    // explain.SplitAndParseResourceRequest: a NoResourceMatchError, which checkErr prints bare.
+    const r = tryResolveType(d, resources[0].toLowerCase());
+    if (!r) throw new KubectlError(`the server doesn't have a resource type ${JSON.stringify(resources[0].toLowerCase())}`);
     if (r.kind !== 'Node') throw new KubectlError(`error: invalid resource type ${resources[0].toLowerCase()}, only node types are supported`);
     const conflicts: string[] = [];
     for (const a of parsed.add) for (const rm of parsed.remove) if (a.key === rm.key && (!rm.effect || a.effect === rm.effect)) conflicts.push(`${rm.key}=${rm.effect ?? ''}`);
@@ -137,7 +139,8 @@ export const taintCommand: Command = {
     if (all && selector) throw new KubectlError("error: setting 'all' parameter with a non empty selector is prohibited");
     if (!all && !selector && resources.length < 2) throw new KubectlError("error: at least one resource name must be specified since 'all' parameter is not set");
     const nodes = await nodesToTaint(ctx, r, all || selector ? [] : resources.slice(1), selector);
-    const printer = operationPrinter(ctx, dry);
+    // taint.go sets the operation after PrintFlagsWithDryRunStrategy, so no "(dry run)".
+    const printer = operationPrinter(ctx, dry, { suffix: false });
     for (const n of nodes) {
       const name = String((n.metadata as { name?: string }).name ?? '');
       const old = ((n.spec as { taints?: Taint[] } | undefined)?.taints ?? []) as Taint[];
@@ -163,7 +166,7 @@ export const taintCommand: Command = {
   },
 };
 
-async function nodesToTaint(ctx: Ctx, r: ReturnType<typeof resolveType>, names: string[], selector: string): Promise<Record<string, unknown>[]> {
+async function nodesToTaint(ctx: Ctx, r: ApiResource, names: string[], selector: string): Promise<Record<string, unknown>[]> {
   if (names.length === 0) {
     const list = check(await ctx.client.request(req(r, 'list', { query: selector ? { labelSelector: selector } : {} }))).body as { items?: Record<string, unknown>[] };
     return (list.items ?? []).map((o) => withTypeMeta(o, r));

@@ -163,14 +163,15 @@ function partialInsertionSort(less: Less, swap: Swap, a: number, b: number): boo
 
 const MASK64 = (1n << 64n) - 1n;
 
+/** Go 1.23's xorshift is 13/17/5 (later Go releases changed it); kubectl 1.32 is built with 1.23. */
 function breakPatterns(swap: Swap, a: number, b: number): void {
   const length = b - a;
   if (length < 8) return;
   let random = BigInt(length);
   const next = () => {
     random ^= (random << 13n) & MASK64;
-    random ^= random >> 7n;
-    random ^= (random << 17n) & MASK64;
+    random ^= random >> 17n;
+    random ^= (random << 5n) & MASK64;
     return random;
   };
   const modulus = 2 ** bitsLen(length);
