@@ -14,6 +14,7 @@ import {
   ReactFlowProvider,
   useReactFlow,
   useStore,
+  type EdgeTypes,
   type FitViewOptions,
   type NodeChange,
   type NodeTypes,
@@ -29,13 +30,15 @@ import { FAR_ZOOM } from './geometry';
 import { Legend } from './Legend';
 import { LaneNode } from './LaneNode';
 import { ObjectNode } from './ObjectNode';
-import type { GraphNode } from './types';
+import { PodEdge } from './PodEdge';
+import { POD_EDGE, type GraphEdge, type GraphNode } from './types';
 import { useGraphModel } from './useGraphModel';
 
 /** Marked once, when the graph first draws the cluster's nodes: e2e and bench read it as page-ready time. */
 export const NODES_DRAWN_MARK = 'kube-playground:nodes-drawn';
 
 const NODE_TYPES: NodeTypes = { lane: LaneNode, object: ObjectNode };
+const EDGE_TYPES: EdgeTypes = { [POD_EDGE]: PodEdge };
 /** The bottom edge leaves room for the legend, zoom buttons and minimap drawn over the graph. */
 const FIT_OPTIONS: FitViewOptions = {
   padding: { top: '24px', left: '24px', right: '24px', bottom: '132px' },
@@ -46,6 +49,10 @@ const FIT_OPTIONS: FitViewOptions = {
   includeHiddenNodes: true,
 };
 const selectFar = (s: ReactFlowState) => s.transform[2] < FAR_ZOOM;
+/** Least time between two camera moves that follow the graph's growth. */
+const FOLLOW_GAP_MS = 700;
+/** A camera move this soon after the last one is part of a series (the graph is churning): it jumps instead of gliding. */
+const FOLLOW_SERIES_MS = 2000;
 
 /** Lanes in the minimap: green while all their pods run, amber while some do not, grey when empty or closed. */
 function minimapColor(n: GraphNode): string {
@@ -89,12 +96,31 @@ function GraphCanvas() {
     }
     return `${x0},${y0},${x1},${y1}`;
   }, [nodes]);
+  const lastFollow = useRef(Number.NEGATIVE_INFINITY);
   useEffect(() => {
     if (!follow) return;
-    // After the nodes are in the store (next frame), or fitView sees the old ones.
-    const id = requestAnimationFrame(() => fit());
-    return () => cancelAnimationFrame(id);
-  }, [extent, follow, fit]);
+    // While the graph keeps changing size (a rolling update), the camera moves at most every FOLLOW_GAP_MS:
+    // each move animates the viewport, which re-renders the graph every frame it lasts.
+    let frame = 0;
+    const timer = setTimeout(
+      () => {
+        // After the nodes are in the store (next frame), or fitView sees the old ones.
+        frame = requestAnimationFrame(() => {
+          // The first move of a series glides; the ones that follow it closely jump. A gliding camera repaints
+          // the whole graph every frame it moves, which a rolling update of a thousand pods cannot spare.
+          const now = performance.now();
+          const glide = now - lastFollow.current > FOLLOW_SERIES_MS;
+          lastFollow.current = now;
+          void rf.fitView(glide ? FIT_OPTIONS : { ...FIT_OPTIONS, duration: 0 });
+        });
+      },
+      Math.max(0, lastFollow.current + FOLLOW_GAP_MS - performance.now()),
+    );
+    return () => {
+      clearTimeout(timer);
+      cancelAnimationFrame(frame);
+    };
+  }, [extent, follow, rf]);
   useEffect(() => {
     const el = wrapper.current;
     if (!el) return;
@@ -136,10 +162,11 @@ function GraphCanvas() {
 
   return (
     <div ref={wrapper} className={`graph-canvas${far ? ' is-far' : ''}`} data-testid="cluster-graph">
-      <ReactFlow<GraphNode>
+      <ReactFlow<GraphNode, GraphEdge>
         nodes={nodes}
         edges={edges}
         nodeTypes={NODE_TYPES}
+        edgeTypes={EDGE_TYPES}
         onNodesChange={onNodesChange}
         onPaneClick={() => void run('select', null)}
         onMove={(event) => {

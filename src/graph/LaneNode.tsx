@@ -1,34 +1,9 @@
-import { memo, useEffect, useMemo } from 'react';
-import { Handle, Position, useStore, useUpdateNodeInternals, type NodeProps, type ReactFlowState } from '@xyflow/react';
+import { memo } from 'react';
+import { Handle, Position, useStore, type NodeProps, type ReactFlowState } from '@xyflow/react';
 import { useRunAction } from '../actions/ActionsContext';
-import { FAR_ZOOM, POD_W } from './geometry';
-import { PodCell } from './PodCell';
-import { LANE_HANDLE, podHandle, type LaneNode as LaneNodeType, type PodCell as PodCellData } from './types';
-
-/** Edge ends on the pods that have their own edges; React Flow measures them when the set changes. */
-function PodHandles({ laneId, cells }: { laneId: string; cells: readonly PodCellData[] }) {
-  const updateNodeInternals = useUpdateNodeInternals();
-  const handled = useMemo(() => cells.filter((c) => c.handle), [cells]);
-  const key = handled.map((c) => `${c.uid}@${c.x},${c.y}`).join('|');
-  useEffect(() => {
-    updateNodeInternals(laneId);
-  }, [key, laneId, updateNodeInternals]);
-  return (
-    <>
-      {handled.map((c) => (
-        <Handle
-          key={c.uid}
-          id={podHandle(c.uid)}
-          type="target"
-          position={Position.Top}
-          isConnectable={false}
-          className="kp-handle"
-          style={{ left: c.x + POD_W / 2, top: c.y }}
-        />
-      ))}
-    </>
-  );
-}
+import { FAR_ZOOM } from './geometry';
+import { PodLayer } from './PodLayer';
+import { LANE_HANDLE, type LaneNode as LaneNodeType } from './types';
 
 const ServerIcon = () => (
   <svg className="lane-icon" width="15" height="15" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
@@ -47,13 +22,13 @@ const HourglassIcon = () => (
 
 const selectFar = (s: ReactFlowState) => s.transform[2] < FAR_ZOOM;
 
-function LaneNodeView({ id, data, selected }: NodeProps<LaneNodeType>) {
+function LaneNodeView({ data, selected, width, height }: NodeProps<LaneNodeType>) {
   const run = useRunAction();
   const far = useStore(selectFar);
   const count = `${data.pods} ${data.pods === 1 ? 'pod' : 'pods'}`;
   const tone = data.pendingLane ? 'pending' : data.ready ? (data.status === 'Ready' ? 'ok' : 'warn') : 'error';
   return (
-    <div className={`lane-box lane-${tone}${data.open ? '' : ' is-closed'}${selected ? ' is-selected' : ''}`}>
+    <div className={`lane-box lane-${tone}${data.open ? '' : ' is-closed'}${selected ? ' is-selected' : ''}${data.highlighted ? ' is-highlighted' : ''}`}>
       <Handle id={LANE_HANDLE} type="target" position={Position.Top} isConnectable={false} className="kp-handle" />
       <div className="lane-head">
         <div className="lane-title">
@@ -92,14 +67,7 @@ function LaneNodeView({ id, data, selected }: NodeProps<LaneNodeType>) {
           )}
         </div>
       </div>
-      {data.cells.length > 0 && (
-        <div className="lane-pods" role="group" aria-label={`Pods on ${data.name}`}>
-          {data.cells.map((c) => (
-            <PodCell key={c.uid} cell={c} run={run} far={far} />
-          ))}
-        </div>
-      )}
-      <PodHandles laneId={id} cells={data.cells} />
+      {data.cells.length > 0 && <PodLayer laneName={data.name} cells={data.cells} width={width ?? 0} height={height ?? 0} far={far} />}
     </div>
   );
 }

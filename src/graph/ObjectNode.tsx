@@ -18,7 +18,7 @@ const KIND_TAG: Record<string, string> = {
 
 function ObjectNodeView({ data, selected }: NodeProps<ObjectNodeType>) {
   return (
-    <div className={`object-card kind-${data.kind} tone-${data.tone}${selected ? ' is-selected' : ''}`} title={`${data.kind} ${data.namespace ? `${data.namespace}/` : ''}${data.name}`}>
+    <div className={`object-card kind-${data.kind} tone-${data.tone}${selected ? ' is-selected' : ''}${data.highlighted ? ' is-highlighted' : ''}`} title={`${data.kind} ${data.namespace ? `${data.namespace}/` : ''}${data.name}`}>
       <Handle type="target" position={Position.Top} isConnectable={false} className="kp-handle" />
       <div className="object-head">
         <span className="object-kind">{KIND_TAG[data.kind] ?? data.kind}</span>

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import type { KubeObject } from '../../workers/api/object';
-import { EDGE_BUNDLE_LIMIT, GraphBuilder, PENDING_LANE, type GraphOutput } from './buildGraph';
+import { EDGE_BUNDLE_LIMIT, GraphBuilder, LEAVE_MS, PENDING_LANE, type GraphOutput } from './buildGraph';
 import { byUid, deployment, inputs, node, pod, replicaSet, service } from './fixtures';
 import { POD_H, POD_W } from './geometry';
 import type { GraphNode, LaneNode, PodCell } from './types';
@@ -100,9 +100,10 @@ describe('GraphBuilder layout', () => {
     expect(ids).toContain(`selects:obj:${svc.metadata.uid}->pod:pod-web-7d9f4-ccccc`);
     expect(out.edges.filter((e) => e.data?.rel === 'selects')).toHaveLength(3);
     const e = out.edges.find((x) => x.id === 'owner:obj:rs-web-7d9f4->pod:pod-web-7d9f4-aaaaa')!;
-    expect([e.target, e.targetHandle]).toEqual(['lane:worker-1', 'pod:pod-web-7d9f4-aaaaa']);
-    // The pod carries the handle the edge ends at.
-    expect(cell(out, 'pod-web-7d9f4-aaaaa')!.cell.handle).toBe(true);
+    expect([e.type, e.target, e.targetHandle]).toEqual(['pod', 'lane:worker-1', 'lane']);
+    // The edge ends at the top centre of the pod's card, in graph coordinates.
+    const at = cell(out, 'pod-web-7d9f4-aaaaa')!;
+    expect(e.data?.to).toEqual({ x: at.lane.position.x + at.cell.x + POD_W / 2, y: at.lane.position.y + at.cell.y });
   });
 
   it('a service without a selector or in another namespace selects nothing', () => {
@@ -212,7 +213,8 @@ describe('GraphBuilder filters and scale', () => {
     expect([owner[0].target, owner[0].targetHandle]).toEqual(['lane:worker-1', 'lane']);
     expect(owner[0].data?.count).toBe(EDGE_BUNDLE_LIMIT + 5);
     expect(owner[0].className).toContain('is-bundled');
-    expect(allCells(out).some((c) => c.handle)).toBe(false);
+    expect(owner[0].type).toBeUndefined();
+    expect(owner[0].data?.to).toBeUndefined();
   });
 
   it('builds 1,000 pods and reuses them all when nothing changed', () => {
@@ -227,6 +229,13 @@ describe('GraphBuilder filters and scale', () => {
     let same = 0;
     for (let i = 0; i < first.nodes.length; i++) if (first.nodes[i] === second.nodes[i]) same++;
     expect(same).toBe(first.nodes.length);
+    // Every edge has its own id (a source bundles into each lane separately).
+    expect(new Set(first.edges.map((e) => e.id)).size).toBe(first.edges.length);
+    expect(first.edges.map((e) => e.id)).toContain('owner:obj:rs-web-7d9f4->lane:worker-2');
+    // The lists themselves too, so React Flow has nothing to diff.
+    expect(second.nodes).toBe(first.nodes);
+    expect(second.edges).toBe(first.edges);
+    expect(second.podStates).toBe(first.podStates);
     // No two pods share a place.
     const places = new Set(lanes(first).flatMap((l) => l.data.cells.map((c) => `${l.id}:${c.x},${c.y}`)));
     expect(places.size).toBe(1000);
@@ -266,3 +275,43 @@ describe('GraphBuilder filters and scale', () => {
     expect(allCells(out)).toHaveLength(1);
   });
 });
+
+describe('GraphBuilder highlighting', () => {
+  it('marks highlighted pods, cards and lanes, and only those', () => {
+    const b = new GraphBuilder();
+    const plain = b.build(base(), 0);
+    const lit = b.build({ ...base(), highlighted: new Set([p1.metadata.uid!, rs.metadata.uid!, 'node-worker-2', 'no-such-uid']) }, 16);
+    expect(cell(lit, p1.metadata.uid!)!.cell.highlighted).toBe(true);
+    expect(cell(lit, p2.metadata.uid!)!.cell.highlighted).toBe(false);
+    const rsNode = find(lit.nodes, `obj:${rs.metadata.uid}`)!;
+    expect(rsNode.type === 'object' && rsNode.data.highlighted).toBe(true);
+    const depNode = find(lit.nodes, `obj:${web.metadata.uid}`)!;
+    expect(depNode.type === 'object' && depNode.data.highlighted).toBe(false);
+    expect(lanes(lit).filter((l) => l.data.highlighted).map((l) => l.data.name)).toEqual(['worker-2']);
+    // What the highlight did not touch keeps its identity.
+    expect(cell(lit, p2.metadata.uid!)!.cell).toBe(cell(plain, p2.metadata.uid!)!.cell);
+    expect(find(lit.nodes, `obj:${web.metadata.uid}`)).toBe(find(plain.nodes, `obj:${web.metadata.uid}`));
+    // Clearing it brings plain cells back.
+    const cleared = b.build(base(), 32);
+    expect(allCells(cleared).some((c) => c.highlighted)).toBe(false);
+  });
+
+  it('a selected pod may also be highlighted: both marks stay', () => {
+    const out = new GraphBuilder().build({ ...base(), selectedUid: p1.metadata.uid!, highlighted: new Set([p1.metadata.uid!]) }, 0);
+    expect(cell(out, p1.metadata.uid!)!.cell).toMatchObject({ selected: true, highlighted: true });
+  });
+});
+
+describe('GraphBuilder fading pods', () => {
+  it('stamps a deleted pod with when it left, for the canvas to fade it', () => {
+    const b = new GraphBuilder();
+    b.build(base(), 0);
+    const out = b.build({ ...base(), pods: byUid(p2, p3) }, 100);
+    const ghost = cell(out, p1.metadata.uid!)!.cell;
+    expect(ghost).toMatchObject({ leaving: true, leftAt: 100, selected: false, highlighted: false });
+    expect(out.nextExpiry).toBe(100 + LEAVE_MS);
+    // Live pods carry no leave time.
+    expect(cell(out, p2.metadata.uid!)!.cell.leftAt).toBe(0);
+  });
+});
+

@@ -24,6 +24,7 @@ import {
   laneColumns,
   openLaneHeight,
   openLaneWidth,
+  POD_W,
   podPosition,
 } from './geometry';
 import { laneLabel, objectLabel, podLabel, shortName } from './labels';
@@ -32,7 +33,7 @@ import { objectSummary } from './objectSummary';
 import { podStatus, type PodStatusSummary } from './podStatus';
 import { claimVolumeName, controllerOf, ingressServiceNames, selectorMatches, volumeClaimRef } from './relations';
 import { SlotAllocator, type SlotRequest } from './slots';
-import { LANE_HANDLE, podHandle, type GraphEdge, type GraphNode, type LaneNode, type ObjectNode, type PodCell, type Relation } from './types';
+import { LANE_HANDLE, POD_EDGE, podHandle, type GraphEdge, type GraphNode, type LaneNode, type ObjectNode, type PodCell, type Relation } from './types';
 
 type Objects = ReadonlyMap<string, KubeObject>;
 
@@ -52,6 +53,8 @@ export interface GraphInputs {
   hiddenNamespaces: ReadonlySet<string>;
   laneOverrides: Readonly<Record<string, 'open' | 'closed'>>;
   selectedUid: string | null;
+  /** uids the timeline entry in focus touched (outlined with a glow). */
+  highlighted: ReadonlySet<string>;
 }
 
 export interface GraphOutput {
@@ -66,7 +69,8 @@ export interface GraphOutput {
 export const PENDING_LANE = '__pending__';
 /** More pods than this from one owner in one lane get one edge with a count instead of one each. */
 export const EDGE_BUNDLE_LIMIT = 12;
-const LEAVE_MS = 450;
+/** How long a deleted pod fades out in its old slot (ms). */
+export const LEAVE_MS = 450;
 /** The Pending lane grows taller than the node lanes only up to this many rows; then it grows wider. */
 const PENDING_MIN_ROWS = 6;
 /** The band holds at least this many cards in a line before wrapping. */
@@ -154,15 +158,18 @@ function sameNode(a: GraphNode, b: GraphNode): boolean {
 
 function sameEdge(a: GraphEdge, b: GraphEdge): boolean {
   return (
+    a.type === b.type &&
     a.source === b.source &&
     a.target === b.target &&
     a.targetHandle === b.targetHandle &&
     a.className === b.className &&
-    a.data?.count === b.data?.count
+    a.data?.count === b.data?.count &&
+    a.data?.to?.x === b.data?.to?.x &&
+    a.data?.to?.y === b.data?.to?.y
   );
 }
 
-function sameCells(a: readonly PodCell[], b: readonly PodCell[]): boolean {
+function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;
@@ -175,6 +182,7 @@ export class GraphBuilder {
   private prevNodes = new Map<string, GraphNode>();
   private prevEdges = new Map<string, GraphEdge>();
   private prevCells = new Map<string, PodCell>();
+  private prevOut: GraphOutput | null = null;
   /** The pod view each live cell was made from. */
   private readonly cellViews = new Map<string, PodView>();
   private built = false;
@@ -190,6 +198,7 @@ export class GraphBuilder {
       nodes.push(node);
     };
     const selectedUid = inputs.selectedUid;
+    const highlighted = inputs.highlighted;
 
     // Lanes: control-plane nodes first, then workers by name, then Pending.
     const nodeObjs = [...inputs.nodes.values()].sort((a, b) => {
@@ -207,6 +216,7 @@ export class GraphBuilder {
     const hiddenByLane = new Map<string, number>();
     for (const l of allLanes) podsByLane.set(l, []);
     const podsByOwner = new Map<string, number>();
+    const laneOfPod = new Map<string, string>();
     for (const pod of inputs.pods.values()) {
       const v = this.view(pod);
       const lane = v.nodeName && laneSet.has(v.nodeName) ? v.nodeName : PENDING_LANE;
@@ -215,16 +225,13 @@ export class GraphBuilder {
         continue;
       }
       podsByLane.get(lane)!.push(v);
+      laneOfPod.set(v.uid, lane);
       if (v.owner) podsByOwner.set(v.owner.uid, (podsByOwner.get(v.owner.uid) ?? 0) + 1);
     }
 
-    const requests = new Map<string, SlotRequest[]>();
-    for (const [lane, views] of podsByLane) requests.set(lane, views.map((v) => ({ uid: v.uid, order: v.order })));
-    const assignment = this.slots.assign(requests, now, (uid) => this.prevCells.get(uid));
-    for (const [lane, m] of assignment.slots) {
-      if (!requests.has(lane)) continue;
-      for (const uid of m.keys()) if (!this.seenAt.has(uid)) this.seenAt.set(uid, this.built ? now : Number.NEGATIVE_INFINITY);
-    }
+    // A pod view is its own slot request (uid and order).
+    const assignment = this.slots.assign(podsByLane as ReadonlyMap<string, readonly SlotRequest[]>, now, (uid) => this.prevCells.get(uid), laneOfPod);
+    for (const uid of assignment.placed) if (!this.seenAt.has(uid)) this.seenAt.set(uid, this.built ? now : Number.NEGATIVE_INFINITY);
 
     const isOpen = new Map<string, boolean>();
     nodeObjs.forEach((n, i) => isOpen.set(laneNames[i], laneOpen(laneNames[i], inputs.laneOverrides, isControlPlaneNode(n))));
@@ -278,7 +285,7 @@ export class GraphBuilder {
         selected: uid === selectedUid,
         ariaLabel: objectLabel(o.kind, name, namespace, s.summary),
         className: `kp-node kp-object kp-kind-${o.kind}`,
-        data: { kind: o.kind, uid, name, namespace, summary: s.summary, tone: s.tone },
+        data: { kind: o.kind, uid, name, namespace, summary: s.summary, tone: s.tone, highlighted: highlighted.has(uid) },
       };
     };
     for (const g of groups) {
@@ -294,11 +301,14 @@ export class GraphBuilder {
     }
     const lanesY = gy + 2 * BAND_H + BAND_ROW_GAP + BAND_TO_LANES;
 
-    // Edges, before the lanes: a pod that is an edge's end gets a handle in its lane.
-    const laneOfPod = new Map<string, string>();
-    for (const [lane, views] of podsByLane) for (const v of views) laneOfPod.set(v.uid, lane);
-    const handled = new Set<string>();
-    const edges = this.edges(inputs, placed, podsByLane, laneOfPod, isOpen, handled, selectedUid, nodeObjs);
+    // Edges to single pods end at the top centre of the pod's card, in graph coordinates.
+    const podAnchor = (uid: string, lane: string): { x: number; y: number } | undefined => {
+      const slot = assignment.slots.get(lane)?.get(uid);
+      if (slot === undefined) return undefined;
+      const p = podPosition(laneX.get(lane) ?? 0, lanesY, slot, columnsOf(lane));
+      return { x: p.x + POD_W / 2, y: p.y };
+    };
+    const edges = this.edges(inputs, placed, podsByLane, laneOfPod, isOpen, podAnchor, selectedUid, nodeObjs);
 
     // Pod cells, relative to their lane.
     const podStates: Record<string, number> = {};
@@ -321,10 +331,18 @@ export class GraphBuilder {
         const pos = podPosition(0, 0, slot, columnsOf(lane));
         podStates[v.status.state] = (podStates[v.status.state] ?? 0) + 1;
         const selected = v.uid === selectedUid;
-        const handle = handled.has(v.uid);
+        const lit = highlighted.has(v.uid);
         // Fast path: same pod object, same place, same marks: the same cell, without building one to compare.
         const prev = this.prevCells.get(v.uid);
-        if (prev && !prev.leaving && this.cellViews.get(v.uid) === v && prev.x === pos.x && prev.y === pos.y && prev.selected === selected && prev.handle === handle) {
+        if (
+          prev &&
+          !prev.leaving &&
+          this.cellViews.get(v.uid) === v &&
+          prev.x === pos.x &&
+          prev.y === pos.y &&
+          prev.selected === selected &&
+          prev.highlighted === lit
+        ) {
           nextCells.set(v.uid, prev);
           cells.push(prev);
           continue;
@@ -344,9 +362,10 @@ export class GraphBuilder {
             x: pos.x,
             y: pos.y,
             selected,
-            handle,
+            highlighted: lit,
             leaving: false,
             seenAt: this.seenAt.get(v.uid) ?? Number.NEGATIVE_INFINITY,
+            leftAt: 0,
           }),
         );
       }
@@ -355,18 +374,28 @@ export class GraphBuilder {
     for (const l of assignment.leaving) {
       if (!isOpen.get(l.lane)) continue;
       const pos = podPosition(0, 0, l.slot, columnsOf(l.lane));
-      const ghost = keepCell({ ...l.last, x: pos.x, y: pos.y, selected: false, handle: false, leaving: true, label: `${l.last.label} (deleted)` });
+      const ghost = keepCell({
+        ...l.last,
+        x: pos.x,
+        y: pos.y,
+        selected: false,
+        highlighted: false,
+        leaving: true,
+        leftAt: l.until - LEAVE_MS,
+        label: `${l.last.label} (deleted)`,
+      });
       cellsByLane.get(l.lane)?.push(ghost);
     }
-    for (const uid of this.seenAt.keys()) if (!laneOfPod.has(uid) && !nextCells.has(uid)) this.seenAt.delete(uid);
-    for (const uid of this.cellViews.keys()) if (!nextCells.has(uid)) this.cellViews.delete(uid);
+    // Forget pods that are gone (only when some are: these walk every pod).
+    if (this.seenAt.size > laneOfPod.size) for (const uid of this.seenAt.keys()) if (!laneOfPod.has(uid) && !nextCells.has(uid)) this.seenAt.delete(uid);
+    if (this.cellViews.size > nextCells.size) for (const uid of this.cellViews.keys()) if (!nextCells.has(uid)) this.cellViews.delete(uid);
 
     // Lane nodes go first so they draw beneath the band's cards.
     const cellsFor = (lane: string): readonly PodCell[] => {
       const cells = cellsByLane.get(lane) ?? [];
       const prev = this.prevNodes.get(laneId(lane));
       const prevCells = prev?.type === 'lane' ? prev.data.cells : undefined;
-      return prevCells && sameCells(prevCells, cells) ? prevCells : cells;
+      return prevCells && sameItems(prevCells, cells) ? prevCells : cells;
     };
     nodeObjs.forEach((n, i) => {
       const name = laneNames[i];
@@ -395,6 +424,7 @@ export class GraphBuilder {
           hidden: hiddenByLane.get(name) ?? 0,
           open,
           pendingLane: false,
+          highlighted: highlighted.has(uid),
           cells: cellsFor(name),
         },
       });
@@ -422,6 +452,7 @@ export class GraphBuilder {
           hidden: hiddenByLane.get(PENDING_LANE) ?? 0,
           open: pendingOpen,
           pendingLane: true,
+          highlighted: false,
           cells: cellsFor(PENDING_LANE),
         },
       } satisfies LaneNode);
@@ -431,13 +462,22 @@ export class GraphBuilder {
     this.prevNodes = nextNodes;
     this.prevCells = nextCells;
     this.built = true;
-    return { nodes, edges, nextExpiry: assignment.nextExpiry, podStates };
+    // Unchanged lists keep their identity too, so React Flow skips its own diffing when nothing moved.
+    const prev = this.prevOut;
+    const out: GraphOutput = {
+      nodes: prev && sameItems(prev.nodes, nodes) ? prev.nodes : nodes,
+      edges: prev && sameItems(prev.edges, edges) ? prev.edges : edges,
+      nextExpiry: assignment.nextExpiry,
+      podStates: prev && shallowEqual(prev.podStates, podStates) ? prev.podStates : podStates,
+    };
+    this.prevOut = out;
+    return out;
   }
 
   /**
    * Owner edges (Deployment → ReplicaSet → pods, …), Service → selected pods,
    * Ingress → Service, claim → volume. Pods that get their own edge are added
-   * to `handled`; many pods of one source in one lane share one counted edge to the lane.
+   * end at the pod's card (`data.to`); many pods of one source in one lane share one counted edge to the lane.
    */
   private edges(
     inputs: GraphInputs,
@@ -445,7 +485,7 @@ export class GraphBuilder {
     podsByLane: ReadonlyMap<string, readonly PodView[]>,
     laneOfPod: ReadonlyMap<string, string>,
     isOpen: ReadonlyMap<string, boolean>,
-    handled: Set<string>,
+    podAnchor: (uid: string, lane: string) => { x: number; y: number } | undefined,
     selectedUid: string | null,
     nodeObjs: readonly KubeObject[],
   ): GraphEdge[] {
@@ -456,11 +496,15 @@ export class GraphBuilder {
     if (selectedUid) activeIds.add(objId(selectedUid)).add(podHandle(selectedUid));
     if (selectedNode) activeIds.add(laneId(selectedNode.metadata.name ?? ''));
 
-    const addEdge = (rel: Relation, source: string, target: string, targetHandle: string | undefined, count = 1) => {
-      const id = `${rel}:${source}->${targetHandle ?? target}`;
-      const active = activeIds.has(source) || activeIds.has(targetHandle ?? target);
+    /** `end` names what the edge points at (a node, a lane, a pod); `to` is set for a pod's own edge. */
+    const addEdge = (rel: Relation, source: string, target: string, targetHandle: string | undefined, count = 1, end = targetHandle ?? target, to?: { x: number; y: number }) => {
+      const id = `${rel}:${source}->${end}`;
+      const active = activeIds.has(source) || activeIds.has(end);
       const next: GraphEdge = {
         id,
+        // A pod's own edge is drawn to its card's computed point, not to a measured handle: a thousand
+        // handles coming and going would each make React Flow re-measure the lane (forced layouts).
+        ...(to ? { type: POD_EDGE } : {}),
         source,
         target,
         ...(targetHandle ? { targetHandle } : {}),
@@ -469,7 +513,7 @@ export class GraphBuilder {
         className: `kp-edge kp-edge-${rel}${count > 1 ? ' is-bundled' : ''}${active ? ' is-active' : ''}`,
         focusable: false,
         selectable: false,
-        data: { rel, count },
+        data: to ? { rel, count, to } : { rel, count },
       };
       const prev = this.prevEdges.get(id);
       const edge = prev && sameEdge(prev, next) ? prev : next;
@@ -487,13 +531,11 @@ export class GraphBuilder {
       }
       for (const [lane, uids] of perLane) {
         if (!isOpen.get(lane) || uids.length > EDGE_BUNDLE_LIMIT) {
-          addEdge(rel, source, laneId(lane), LANE_HANDLE, uids.length);
+          // Named after the lane: one source may have a bundle in every lane.
+          addEdge(rel, source, laneId(lane), LANE_HANDLE, uids.length, laneId(lane));
           continue;
         }
-        for (const uid of uids) {
-          handled.add(uid);
-          addEdge(rel, source, laneId(lane), podHandle(uid));
-        }
+        for (const uid of uids) addEdge(rel, source, laneId(lane), LANE_HANDLE, 1, podHandle(uid), podAnchor(uid, lane));
       }
     };
 

@@ -100,6 +100,7 @@ export function inputs(over: Partial<GraphInputs> = {}): GraphInputs {
     hiddenNamespaces: new Set(['kube-system']),
     laneOverrides: {},
     selectedUid: null,
+    highlighted: new Set(),
     ...over,
   };
 }

@@ -59,4 +59,26 @@ describe('SlotAllocator', () => {
     expect(slotsOf(a, 'w1')).toEqual({ c: 2 });
     expect(a.extent.get('w1')).toBe(3);
   });
+
+  it('reports which pods it placed this time, and only those', () => {
+    const s = new SlotAllocator<string>(400);
+    expect(s.assign(lanes({ w1: [req('a'), req('b')], w2: [] }), 0, () => undefined).placed).toEqual(['a', 'b']);
+    expect(s.assign(lanes({ w1: [req('a'), req('b')], w2: [] }), 1, () => undefined).placed).toEqual([]);
+    // Moving lanes is a new place.
+    const moved = s.assign(lanes({ w1: [req('a')], w2: [req('b'), req('c')] }), 2, () => undefined);
+    expect(moved.placed).toEqual(['b', 'c']);
+    expect(slotsOf(moved, 'w2')).toEqual({ b: 0, c: 1 });
+  });
+
+  it('uses the lane map the caller already has, with the same result', () => {
+    const withMap = new SlotAllocator<string>(400);
+    const without = new SlotAllocator<string>(400);
+    const l1 = lanes({ w1: [req('a'), req('b'), req('c')] });
+    const l2 = lanes({ w1: [req('a'), req('c')], w2: [req('b')] });
+    withMap.assign(l1, 0, () => undefined, new Map([['a', 'w1'], ['b', 'w1'], ['c', 'w1']]));
+    without.assign(l1, 0, () => undefined);
+    const x = withMap.assign(l2, 1, (u) => u, new Map([['a', 'w1'], ['c', 'w1'], ['b', 'w2']]));
+    const y = without.assign(l2, 1, (u) => u);
+    expect([slotsOf(x, 'w1'), slotsOf(x, 'w2'), x.extent]).toEqual([slotsOf(y, 'w1'), slotsOf(y, 'w2'), y.extent]);
+  });
 });

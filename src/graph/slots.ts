@@ -29,6 +29,8 @@ export interface SlotAssignment<T> {
   extent: ReadonlyMap<string, number>;
   /** Earliest time a leaving pod's slot frees (Infinity if none). */
   nextExpiry: number;
+  /** Pods given a slot by this call (new, or moved from another lane). */
+  placed: readonly string[];
 }
 
 export class SlotAllocator<T> {
@@ -41,9 +43,19 @@ export class SlotAllocator<T> {
    * Places the pods of every lane. `lastOf(uid)` supplies what a pod that has
    * just disappeared should be drawn with while it fades (undefined: no fade).
    */
-  assign(lanes: ReadonlyMap<string, readonly SlotRequest[]>, now: number, lastOf: (uid: string) => T | undefined): SlotAssignment<T> {
-    const laneOf = new Map<string, string>();
-    for (const [lane, pods] of lanes) for (const p of pods) laneOf.set(p.uid, lane);
+  assign(
+    lanes: ReadonlyMap<string, readonly SlotRequest[]>,
+    now: number,
+    lastOf: (uid: string) => T | undefined,
+    /** uid → lane of every pod in `lanes`, if the caller has it already. */
+    knownLaneOf?: ReadonlyMap<string, string>,
+  ): SlotAssignment<T> {
+    let laneOf = knownLaneOf;
+    if (!laneOf) {
+      const m = new Map<string, string>();
+      for (const [lane, pods] of lanes) for (const p of pods) m.set(p.uid, lane);
+      laneOf = m;
+    }
 
     for (const [lane, m] of this.slots) {
       for (const [uid, slot] of m) {
@@ -63,23 +75,30 @@ export class SlotAllocator<T> {
     }
 
     const extent = new Map<string, number>();
+    const placed: string[] = [];
     for (const [lane, pods] of lanes) {
       let m = this.slots.get(lane);
       if (!m) {
         m = new Map();
         this.slots.set(lane, m);
       }
-      const taken = new Set<number>(m.values());
-      for (const l of this.leaving.values()) if (l.lane === lane) taken.add(l.slot);
-      const fresh = pods.filter((p) => !m.has(p.uid)).sort((a, b) => (a.order < b.order ? -1 : a.order > b.order ? 1 : a.uid < b.uid ? -1 : 1));
-      let next = 0;
-      for (const p of fresh) {
-        while (taken.has(next)) next++;
-        m.set(p.uid, next);
-        taken.add(next);
-      }
       let max = -1;
-      for (const s of taken) if (s > max) max = s;
+      for (const l of this.leaving.values()) if (l.lane === lane && l.slot > max) max = l.slot;
+      // Most calls place nobody new in most lanes: only then is the set of taken slots worth building.
+      const fresh = m.size === pods.length ? [] : pods.filter((p) => !m.has(p.uid));
+      if (fresh.length > 0) {
+        fresh.sort((a, b) => (a.order < b.order ? -1 : a.order > b.order ? 1 : a.uid < b.uid ? -1 : 1));
+        const taken = new Set<number>(m.values());
+        for (const l of this.leaving.values()) if (l.lane === lane) taken.add(l.slot);
+        let next = 0;
+        for (const p of fresh) {
+          while (taken.has(next)) next++;
+          m.set(p.uid, next);
+          taken.add(next);
+          placed.push(p.uid);
+        }
+      }
+      for (const s of m.values()) if (s > max) max = s;
       extent.set(lane, max + 1);
     }
     let nextExpiry = Number.POSITIVE_INFINITY;
@@ -88,6 +107,6 @@ export class SlotAllocator<T> {
       if (!extent.has(l.lane)) extent.set(l.lane, 0);
       extent.set(l.lane, Math.max(extent.get(l.lane) ?? 0, l.slot + 1));
     }
-    return { slots: this.slots, leaving: [...this.leaving.values()], extent, nextExpiry };
+    return { slots: this.slots, leaving: [...this.leaving.values()], extent, nextExpiry, placed };
   }
 }

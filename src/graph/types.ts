@@ -6,7 +6,8 @@ import type { PodState } from './podStatus';
 /**
  * A pod, drawn inside its node's lane (not as a React Flow node of its own: a
  * thousand of those would make every store update cost a thousand selector
- * calls). Position is relative to the lane.
+ * calls): painted on the lane's canvas, with a transparent focusable proxy on
+ * top for clicks, keys and screen readers. Position is relative to the lane.
  */
 export type PodCell = {
   uid: string;
@@ -24,18 +25,22 @@ export type PodCell = {
   x: number;
   y: number;
   selected: boolean;
-  /** An edge ends at this pod, so it carries a handle. */
-  handle: boolean;
+  /** Touched by the timeline entry in focus: drawn with a glow. */
+  highlighted: boolean;
   /** Gone from the cluster; drawn for a moment while it fades out. */
   leaving: boolean;
   /** When the graph first placed it (performance.now ms); recent pods animate in. */
   seenAt: number;
+  /** When it was seen gone (performance.now ms), while `leaving`; 0 otherwise. */
+  leftAt: number;
 };
 
 /** The handle of a lane that bundled edges end at. */
 export const LANE_HANDLE = 'lane';
-/** The handle id of a pod cell inside its lane. */
+/** How edges name a pod they end at (in edge ids; the pod has no handle of its own). */
 export const podHandle = (uid: string) => `pod:${uid}`;
+/** The edge type drawn to a point inside a lane (`data.to`) rather than to a handle. */
+export const POD_EDGE = 'pod';
 
 export type LaneNodeData = {
   kind: 'Node';
@@ -52,6 +57,8 @@ export type LaneNodeData = {
   hidden: number;
   open: boolean;
   pendingLane: boolean;
+  /** Touched by the timeline entry in focus. */
+  highlighted: boolean;
   cells: readonly PodCell[];
 };
 
@@ -62,6 +69,8 @@ export type ObjectNodeData = {
   namespace: string;
   summary: string;
   tone: Tone;
+  /** Touched by the timeline entry in focus. */
+  highlighted: boolean;
 };
 
 export type LaneNode = Node<LaneNodeData, 'lane'>;
@@ -70,5 +79,10 @@ export type GraphNode = LaneNode | ObjectNode;
 
 /** owner → owned, Service → selected pods, Ingress → Service, claim → volume. */
 export type Relation = 'owner' | 'selects' | 'routes' | 'binds';
-export type GraphEdgeData = { rel: Relation; count: number };
+export type GraphEdgeData = {
+  rel: Relation;
+  count: number;
+  /** Where an edge to a single pod ends: the top centre of its card, in graph coordinates. */
+  to?: { x: number; y: number };
+};
 export type GraphEdge = Edge<GraphEdgeData>;

@@ -21,6 +21,16 @@ import { GraphBuilder, type GraphInputs, type GraphOutput } from './buildGraph';
 const PACE = 4;
 /** Never wait longer than this, however slow the last rebuild was. */
 const MAX_WAIT_MS = 400;
+/**
+ * Under sustained churn (a rolling update: a snapshot every frame or two for
+ * CHURN_STREAK snapshots running), the graph redraws at most every
+ * CHURN_GAP_MS: six or seven pictures a second still read as live, and the frames between
+ * stay free for scrolling, zooming and the rest of the page. A lone change
+ * (apply → first pod) is still drawn at once.
+ */
+const CHURN_GAP_MS = 150;
+const CHURN_WITHIN_MS = 250;
+const CHURN_STREAK = 3;
 
 export function graphInputs(cluster: ClusterState, ui: UiState): GraphInputs {
   return {
@@ -39,6 +49,7 @@ export function graphInputs(cluster: ClusterState, ui: UiState): GraphInputs {
     hiddenNamespaces: ui.hiddenNamespaces,
     laneOverrides: ui.laneOverrides,
     selectedUid: cluster.selected?.uid ?? null,
+    highlighted: cluster.highlighted,
   };
 }
 
@@ -48,32 +59,43 @@ export function sameInputs(a: GraphInputs, b: GraphInputs): boolean {
   return true;
 }
 
-/** When the next snapshot may be taken, given when the last was and what its rebuild cost. */
-export function nextSnapshotDelay(now: number, lastAt: number, lastCostMs: number): number {
-  return Math.max(0, Math.min(MAX_WAIT_MS, lastCostMs * PACE) - (now - lastAt));
+/** When the next snapshot may be taken, given when the last was, what its rebuild cost and how many came in a row. */
+export function nextSnapshotDelay(now: number, lastAt: number, lastCostMs: number, streak = 0): number {
+  const gap = Math.min(MAX_WAIT_MS, Math.max(lastCostMs * PACE, streak >= CHURN_STREAK ? CHURN_GAP_MS : 0));
+  return Math.max(0, gap - (now - lastAt));
+}
+
+/** Snapshots in a row, each taken soon after the one before (a change taken long after the last starts over at 1). */
+export function nextStreak(streak: number, now: number, lastAt: number): number {
+  return now - lastAt <= CHURN_WITHIN_MS ? streak + 1 : 1;
 }
 
 export function useGraphModel(): GraphOutput {
   const session = useClusterSession();
   const ui = useUiStore();
   const [inputs, setInputs] = useState(() => graphInputs(session.store.getState(), ui.getState()));
+  const latest = useRef(inputs);
   const cost = useRef(0);
   const builtAt = useRef(0);
 
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | null = null;
     let lastAt = Number.NEGATIVE_INFINITY;
+    let streak = 0;
     const take = () => {
       timer = null;
-      lastAt = performance.now();
-      setInputs((prev) => {
-        const next = graphInputs(session.store.getState(), ui.getState());
-        return sameInputs(prev, next) ? prev : next;
-      });
+      const next = graphInputs(session.store.getState(), ui.getState());
+      // Events, leases and the like change the store but not the picture: they neither redraw nor count as churn.
+      if (sameInputs(latest.current, next)) return;
+      const now = performance.now();
+      streak = nextStreak(streak, now, lastAt);
+      lastAt = now;
+      latest.current = next;
+      setInputs(next);
     };
     const onChange = () => {
       if (timer !== null) return;
-      const wait = nextSnapshotDelay(performance.now(), lastAt, cost.current);
+      const wait = nextSnapshotDelay(performance.now(), lastAt, cost.current, streak);
       if (wait === 0) take();
       else timer = setTimeout(take, wait);
     };
