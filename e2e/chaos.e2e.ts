@@ -58,6 +58,27 @@ async function expectToast(page: Page, text: string | RegExp): Promise<void> {
   await page.getByTestId('toast').filter({ hasText: text }).first().waitFor({ timeout: 10_000 });
 }
 
+const narrationSeq = (page: Page) => page.evaluate(() => Number(document.querySelector('[data-testid="timeline-narration"]')?.getAttribute('data-seq') ?? 0));
+
+/** Runs one stepping action on a paused cluster and returns the sentence the timeline shows for it. */
+async function stepAndRead(page: Page, action: 'stepUntilChanged' | 'stepToWrite', object?: string): Promise<string> {
+  const before = await narrationSeq(page);
+  const r = await page.evaluate(([a, o]) => window.kubePlayground!.actions.run(a as 'stepToWrite', (o ? { object: o } : undefined) as never), [action, object] as const);
+  expect(r.ok, JSON.stringify(r)).toBe(true);
+  await page.waitForFunction((seq) => Number(document.querySelector('[data-testid="timeline-narration"]')?.getAttribute('data-seq')) > seq, before, { timeout: 20_000 });
+  return (await page.getByTestId('timeline-narration').locator('.tl-narration-text').textContent()) ?? '';
+}
+
+/** Steps until a sentence matches, giving up after `max` steps; returns every sentence seen. */
+async function stepUntilSaid(page: Page, pattern: RegExp, max: number, action: 'stepUntilChanged' | 'stepToWrite', object?: string): Promise<string[]> {
+  const said: string[] = [];
+  while (said.length < max) {
+    said.push(await stepAndRead(page, action, object));
+    if (pattern.test(said.at(-1)!)) return said;
+  }
+  throw new Error(`no step said ${pattern} in ${max} steps:\n${said.join('\n')}`);
+}
+
 beforeAll(async () => {
   h = await startHarness();
 });
@@ -127,6 +148,42 @@ describe('chaos', () => {
     await page.getByTestId('add-node').click();
     await expectToast(page, /Node worker-\d+ added/);
     await page.waitForFunction((n) => document.querySelectorAll('[data-testid="node-row"]').length === n + 1, count, { timeout: 20_000 });
+    expect(h.consoleErrors).toEqual([]);
+  });
+
+  it('kill a node, then step through NotReady → taint → eviction → rescheduling, each step explained', async () => {
+    const { page } = h;
+    await page.goto(h.baseUrl);
+    await page.getByTestId('node-row').first().waitFor({ timeout: 30_000 });
+    const created = await page.evaluate((body) => window.kubePlayground!.request({ verb: 'create', group: 'apps', version: 'v1', resource: 'deployments', namespace: 'default', body }), DEPLOYMENT);
+    expect(created.status).toBe(201);
+    await page.evaluate(() => window.kubePlayground!.actions.run('setSpeed', { speed: 10 }));
+    const before = await waitForWeb(page, (p) => running(p).length === 3);
+    await page.evaluate(() => window.kubePlayground!.actions.run('pause', undefined));
+    await page.evaluate(() => window.kubePlayground!.actions.run('showDockTab', { tab: 'timeline' }));
+    const victim = before[0].node;
+    const lost = before.find((p) => p.node === victim)!.name;
+
+    await selectNode(page, victim);
+    await page.getByTestId('chaos-stop-kubelet').click();
+    await expectToast(page, `Kubelet on ${victim} stopped`);
+    const uidOf = (resource: string, name: string, namespace?: string) =>
+      page.evaluate(async ([r, n, ns]) => {
+        const res = await window.kubePlayground!.request({ verb: 'get', group: '', version: 'v1', resource: r, name: n, ...(ns ? { namespace: ns } : {}) });
+        return (res.body as { metadata: { uid: string } }).metadata.uid;
+      }, [resource, name, namespace] as const);
+
+    // The node lifecycle controller notices the stale Lease, then taints the node.
+    const nodeSteps = await stepUntilSaid(page, new RegExp(`^Node ${victim}: .*tainted .*node\\.kubernetes\\.io/unreachable:NoExecute`), 6, 'stepUntilChanged', await uidOf('nodes', victim));
+    expect(nodeSteps.join('\n')).toMatch(new RegExp(`^Node ${victim}: lease not renewed for \\d+ s → NotReady`, 'm'));
+    // 300 s later the default toleration runs out and the pod is evicted.
+    const podSteps = await stepUntilSaid(page, /^Taint eviction: evicting Pod default\/web-/, 6, 'stepUntilChanged', await uidOf('pods', lost, 'default'));
+    expect(podSteps.at(-1)).toContain(`from ${victim} (toleration expired after 300 s)`);
+    // The ReplicaSet replaces it and the scheduler places the replacement on another node.
+    const healing = await stepUntilSaid(page, /^Scheduler: Pod web-\S+ → worker-/, 60, 'stepToWrite');
+    expect(healing.some((s) => /^ReplicaSet web-\S+: wants 3, has 2 → creating 1 Pod/.test(s))).toBe(true);
+    expect(healing.at(-1)).not.toContain(`→ ${victim}`);
+    await h.screenshot('chaos-stepped-rescheduling');
     expect(h.consoleErrors).toEqual([]);
   });
 });
