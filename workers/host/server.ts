@@ -12,18 +12,7 @@ import { isProtobuf, parseBody, parseProtobufBody, readBody } from './body';
 import { serveDiscovery } from './discoveryRoutes';
 import { serveOpenApi } from './openapiRoutes';
 import { handleUpgrade } from './exec';
-
-export const SERVER_VERSION = {
-  major: '1',
-  minor: '32',
-  gitVersion: 'v1.32.0',
-  gitCommit: 'kube-playground',
-  gitTreeState: 'clean',
-  buildDate: '2025-01-01T00:00:00Z',
-  goVersion: 'go1.23.4',
-  compiler: 'gc',
-  platform: 'linux/amd64',
-};
+import { SERVER_VERSION } from '../api/version';
 
 export interface HostOptions {
   port?: number;

@@ -11,19 +11,7 @@ import { definitionsWithCustomResources } from '../api/crd';
 import { pathNotFound } from '../api/status';
 import type { KubectlClient } from './client';
 import { nonResourcePath } from './nonResource';
-
-/** What the host's /version answers (workers/host/server.ts SERVER_VERSION). */
-export const SERVER_VERSION = {
-  major: '1',
-  minor: '32',
-  gitVersion: 'v1.32.0',
-  gitCommit: 'kube-playground',
-  gitTreeState: 'clean',
-  buildDate: '2025-01-01T00:00:00Z',
-  goVersion: 'go1.23.4',
-  compiler: 'gc',
-  platform: 'linux/amd64',
-};
+import { SERVER_VERSION } from '../api/version';
 
 /** Answers a non-resource path from the cluster, or undefined when it is not one we serve. */
 export function serveNonResource(cluster: Cluster, path: string): ApiResponse {
