@@ -93,6 +93,8 @@ describe('graph', () => {
     );
     await page.getByRole('group', { name: 'Deployment nginx, 3/3 ready' }).waitFor({ timeout: 10_000 });
     // Owner edges Deployment → ReplicaSet → each pod.
+    // Edges follow the paced graph rebuild (at most every 150 ms under churn): wait for them.
+    await page.waitForFunction(() => document.querySelectorAll('.react-flow__edge.kp-edge-owner').length === 4, undefined, { timeout: 10_000 }).catch(() => {});
     const ownerEdges = await page.locator('.react-flow__edge.kp-edge-owner').count();
     expect(ownerEdges).toBe(4);
 

@@ -78,15 +78,17 @@ describe('terminal', () => {
     const created = await page.evaluate((body) => window.kubePlayground!.request({ verb: 'create', group: 'apps', version: 'v1', resource: 'deployments', namespace: 'default', body }), DEPLOYMENT);
     expect(created.status).toBe(201);
     await page.evaluate(() => window.kubePlayground!.actions.run('setSpeed', { speed: 10 }));
-    await page.waitForFunction(
-      async () => {
+    // Polled from here: every pod Running and ready before the terminal looks.
+    for (const start = Date.now(); ; ) {
+      const ready = await page.evaluate(async () => {
         const r = await window.kubePlayground!.request({ verb: 'list', group: '', version: 'v1', resource: 'pods', namespace: 'default' });
         const items = (r.body as { items: { status?: { phase?: string; containerStatuses?: { ready: boolean }[] } }[] }).items;
         return items.length === 3 && items.every((p) => p.status?.phase === 'Running' && p.status.containerStatuses?.every((c) => c.ready));
-      },
-      undefined,
-      { timeout: 30_000, polling: 250 },
-    );
+      });
+      if (ready) break;
+      if (Date.now() - start > 30_000) throw new Error('the 3 web pods never became ready');
+      await page.waitForTimeout(250);
+    }
 
     // Open from the header; the terminal takes the keyboard.
     await page.getByTestId('open-terminal').click();
@@ -126,6 +128,8 @@ describe('terminal', () => {
 
   it('completes with Tab: a resource, then a pod name', async () => {
     const { page } = h;
+    // Frozen cluster: the names listed here are the names completion offers.
+    await page.evaluate(() => window.kubePlayground!.actions.run('pause', undefined));
     const pods = await page.evaluate(async () => {
       const r = await window.kubePlayground!.request({ verb: 'list', group: '', version: 'v1', resource: 'pods', namespace: 'default' });
       return (r.body as { items: { metadata: { name: string } }[] }).items.map((p) => p.metadata.name).sort();
@@ -134,17 +138,17 @@ describe('terminal', () => {
     // so Tab grows it to "pod", a second Tab lists them, and "s" + Tab completes "pods".
     await page.keyboard.type('kubectl get po');
     await page.keyboard.press('Tab');
-    await page.waitForFunction(() => window.kubePlayground!.terminal!.text().split('\n').at(-1) === '$ kubectl get pod', undefined, { timeout: 10_000 });
+    await page.waitForFunction(() => window.kubePlayground!.terminal!.text().split('\n').at(-1) === '$ kubectl get pod', undefined, { timeout: 20_000 });
     await page.keyboard.press('Tab');
-    await page.waitForFunction(() => /poddisruptionbudgets +pods +podtemplates/.test(window.kubePlayground!.terminal!.text()), undefined, { timeout: 10_000 });
+    await page.waitForFunction(() => /poddisruptionbudgets +pods +podtemplates/.test(window.kubePlayground!.terminal!.text()), undefined, { timeout: 20_000 });
     await page.keyboard.type('s');
     await page.keyboard.press('Tab');
-    await page.waitForFunction(() => window.kubePlayground!.terminal!.text().split('\n').at(-1) === '$ kubectl get pods', undefined, { timeout: 10_000 });
+    await page.waitForFunction(() => window.kubePlayground!.terminal!.text().split('\n').at(-1) === '$ kubectl get pods', undefined, { timeout: 20_000 });
 
     // Two Tabs list the pods; a unique prefix completes one.
     await page.keyboard.press('Tab');
     await page.keyboard.press('Tab');
-    await page.waitForFunction((names) => names.every((n) => window.kubePlayground!.terminal!.text().includes(n)), pods, { timeout: 10_000 });
+    await page.waitForFunction((names) => names.every((n) => window.kubePlayground!.terminal!.text().includes(n)), pods, { timeout: 20_000 });
     const target = pods[0];
     const other = pods.slice(1);
     let prefix = target.slice(0, -5);
@@ -155,7 +159,7 @@ describe('terminal', () => {
     const typedSoFar = (await terminalText(page)).split('\n').at(-1)!.slice('$ kubectl get pods '.length);
     await page.keyboard.type(prefix.slice(typedSoFar.length));
     await page.keyboard.press('Tab');
-    await page.waitForFunction((name) => window.kubePlayground!.terminal!.text().split('\n').at(-1) === `$ kubectl get pods ${name}`, target, { timeout: 10_000 });
+    await page.waitForFunction((name) => window.kubePlayground!.terminal!.text().split('\n').at(-1) === `$ kubectl get pods ${name}`, target, { timeout: 20_000 });
     await h.screenshot('terminal-completion');
     const before = await lineCount(page);
     await page.keyboard.press('Enter');
@@ -170,7 +174,7 @@ describe('terminal', () => {
     const before = await lineCount(page);
     await page.keyboard.type('kubectl get pods -w');
     await page.keyboard.press('Enter');
-    await page.waitForFunction((n) => window.kubePlayground!.terminal!.text().split('\n').length >= n + 4, before, { timeout: 10_000 });
+    await page.waitForFunction((n) => window.kubePlayground!.terminal!.text().split('\n').length >= n + 4, before, { timeout: 20_000 });
     expect(await page.evaluate(() => window.kubePlayground!.terminal!.running())).toBe(true);
 
     // A change streams in while the watch runs.

@@ -143,6 +143,29 @@ describe('cluster worker api', () => {
     expect(batches.map(namesOf)).toEqual([['a', 'b', 'c']]);
   });
 
+  it('leaves managedFields out of watched objects only when asked, without touching the stored object', async () => {
+    const fake = fakeCluster();
+    const t = manualTimer();
+    const api = createClusterWorkerApi(() => fake.cluster, t.timer);
+    await api.start();
+    const slim: WatchEvent[][] = [];
+    const whole: WatchEvent[][] = [];
+    api.watch({ verb: 'watch', group: '', version: 'v1', resource: 'pods' }, (b) => void slim.push(b), { omitManagedFields: true });
+    api.watch({ verb: 'watch', group: '', version: 'v1', resource: 'pods' }, (b) => void whole.push(b));
+    const stored = { metadata: { name: 'p', managedFields: [{ manager: 'kubectl' }] }, spec: { x: 1 } };
+    const status = { kind: 'Status', code: 410 };
+    for (const w of fake.watchers) {
+      w.emit({ type: 'MODIFIED', object: stored });
+      w.emit({ type: 'ADDED', object: { metadata: { name: 'q' } } });
+      w.emit({ type: 'ERROR', object: status });
+    }
+    t.advance(0);
+    expect(slim[0][0]).toEqual({ type: 'MODIFIED', object: { metadata: { name: 'p' }, spec: { x: 1 } } });
+    expect(slim[0].slice(1)).toEqual([{ type: 'ADDED', object: { metadata: { name: 'q' } } }, { type: 'ERROR', object: status }]);
+    expect(whole[0][0].object).toBe(stored);
+    expect(stored.metadata.managedFields).toHaveLength(1);
+  });
+
   it('sends at most one batch per interval', async () => {
     const fake = fakeCluster();
     const t = manualTimer();

@@ -39,12 +39,30 @@ export interface ClusterClockState {
   mode: ClockMode;
 }
 
+/** How the worker posts a watch's events; not part of the Kubernetes API the watch speaks. */
+export interface WorkerWatchOptions {
+  /**
+   * Leave metadata.managedFields out of each event's object: they are most of a Pod's size, and
+   * copying them to the page on every event is the page's largest cost during a rollout. Views that
+   * show them GET the object.
+   */
+  omitManagedFields?: boolean;
+}
+
+/** A shallow copy without metadata.managedFields (the stored object is shared and never mutated). */
+export function withoutManagedFields(event: WatchEvent): WatchEvent {
+  const obj = event.object as { metadata?: Record<string, unknown> } | null;
+  if (!obj || typeof obj !== 'object' || !obj.metadata || !('managedFields' in obj.metadata)) return event;
+  const { managedFields: _omitted, ...metadata } = obj.metadata;
+  return { ...event, object: { ...obj, metadata } } as WatchEvent;
+}
+
 export interface ClusterWorkerApi {
   /** Creates the cluster and starts real time at 1×. Idempotent: later calls get the first cluster's info. */
   start(opts?: ClusterOptions): Promise<ClusterStartInfo>;
   request(req: ApiRequest): ApiResponse;
   /** Returns a watch id for `unwatch`. */
-  watch(req: ApiRequest, onEvents: WatchBatchCallback): number;
+  watch(req: ApiRequest, onEvents: WatchBatchCallback, opts?: WorkerWatchOptions): number;
   unwatch(id: number): void;
   setMode(mode: ClockMode): void;
   clock(): ClusterClockState;
@@ -252,13 +270,14 @@ export function createClusterWorkerApi(
       }
     },
 
-    watch(req, onEvents) {
+    watch(req, onEvents, opts = {}) {
       const c = running();
+      const omit = opts.omitManagedFields === true;
       const id = nextWatchId++;
       const w = new BatchedWatch(onEvents, timers, () => unwatch(id));
       watches.set(id, w);
       try {
-        const started = c.watch({ ...req, verb: 'watch' }, (e: WatchEvent) => w.push(e));
+        const started = c.watch({ ...req, verb: 'watch' }, (e: WatchEvent) => w.push(omit ? withoutManagedFields(e) : e));
         // A refused watch (bad selector, compacted resourceVersion) comes back as a response, not a handle:
         // the page sees it the way kubectl sees a watch that fails, as one ERROR event carrying the Status.
         if ('stop' in started) w.handle = started;

@@ -6,11 +6,12 @@
 import { useCallback, useMemo, useState } from 'react';
 import { useRunAction } from '../actions/ActionsContext';
 import { useClusterState } from '../cluster/ClusterContext';
-import type { SelectedObject } from '../cluster/store';
+import type { ClusterState, SelectedObject } from '../cluster/store';
 import { countKind, namespaceNames, visibleKinds } from './counts';
 import { BROWSER_KINDS, SECTIONS, browserKind, type BrowserKind } from './resourceKinds';
 import { ResourceTable } from './ResourceTable';
 import { useEnsureMirrored } from './useEnsureMirrored';
+import { useThrottledClusterState } from './useThrottledClusterState';
 import './browser.css';
 
 export interface ResourceBrowserProps {
@@ -25,6 +26,7 @@ export interface ResourceBrowserProps {
 }
 
 const ALL = '*';
+const selectObjects = (s: ClusterState) => s.objects;
 
 export function ResourceBrowser(props: ResourceBrowserProps) {
   useEnsureMirrored(BROWSER_KINDS);
@@ -42,7 +44,8 @@ export function ResourceBrowser(props: ResourceBrowserProps) {
 
   const [kind, setKind] = useState<BrowserKind>(() => browserKind(props.initialKind ?? 'Pod') ?? BROWSER_KINDS[0]);
   const [namespace, setNamespace] = useState<string | null>(props.initialNamespace === undefined ? 'default' : props.initialNamespace);
-  const objects = useClusterState((s) => s.objects);
+  // Throttled: during churn the store changes every frame; counts a few times a second read the same.
+  const objects = useThrottledClusterState(selectObjects);
   const namespaces = useMemo(() => namespaceNames(objects, namespace), [objects, namespace]);
   const [showEmpty, setShowEmpty] = useState(false);
   const counts = useMemo(() => new Map(BROWSER_KINDS.map((k) => [k.kind, countKind(objects, k, namespace)])), [objects, namespace]);

@@ -3,22 +3,20 @@
  * cells), re-requested when the kind's objects change. Wide adds the
  * priority-1 columns; the NAME header sorts.
  */
-import { useMemo, useState, type KeyboardEvent } from 'react';
-import { useKind } from '../cluster/ClusterContext';
-import type { SelectedObject } from '../cluster/store';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { selectKind, type SelectedObject } from '../cluster/store';
 import type { BrowserKind } from './resourceKinds';
-import type { KubeObject } from '../../workers/api/object';
+import { countInNamespace } from './counts';
 import { identifierFrom, tableModel, type SortDirection, type TableRowModel } from './serverTable';
 import { useServerTable } from './useServerTable';
+import { useThrottledClusterState } from './useThrottledClusterState';
+import { rowWindow } from './virtualRows';
+
+const DEFAULT_ROW_PX = 24;
 
 const SLIM_ROWS_ABOVE = 150;
 const SLOW_REFRESH_MS = 1000;
 
-function countIn(objects: Iterable<KubeObject>, namespace: string): number {
-  let n = 0;
-  for (const o of objects) if (o.metadata.namespace === namespace) n++;
-  return n;
-}
 
 interface ResourceTableProps {
   kind: BrowserKind;
@@ -31,10 +29,12 @@ interface ResourceTableProps {
 export function ResourceTable({ kind, namespace, selected, onSelect }: ResourceTableProps) {
   const [wide, setWide] = useState(false);
   const [sort, setSort] = useState<SortDirection>('asc');
-  const objects = useKind(kind.kind);
+  // Throttled: a rollout changes the kind every frame; the server Table is re-requested at most every second anyway.
+  const selectObjects = useMemo(() => selectKind(kind.kind), [kind.kind]);
+  const objects = useThrottledClusterState(selectObjects);
   // Row metadata (with managedFields) costs ~2.5 KB a row to send from the worker; past a few hundred rows
   // ask for cells only and find each row's object in the mirror by name.
-  const inScope = useMemo(() => (namespace === null ? objects.size : countIn(objects.values(), namespace)), [objects, namespace]);
+  const inScope = useMemo(() => (namespace === null ? objects.size : countInNamespace(objects, namespace)), [objects, namespace]);
   const slim = inScope > SLIM_ROWS_ABOVE;
   const req = {
     verb: 'list' as const,
@@ -51,7 +51,40 @@ export function ResourceTable({ kind, namespace, selected, onSelect }: ResourceT
 
   const select = (r: TableRowModel) => onSelect({ kind: kind.kind, namespace: r.namespace ?? '', name: r.name, uid: r.uid });
 
-  const onRowKey = (e: KeyboardEvent<HTMLTableRowElement>, r: TableRowModel) => {
+  // Long tables render only the rows in view (plus a margin); spacer rows keep the scroll height true.
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const [view, setView] = useState({ top: 0, height: 0, rowPx: DEFAULT_ROW_PX });
+  const measure = () => {
+    const el = scrollRef.current;
+    if (!el) return;
+    const row = el.querySelector<HTMLElement>('tr.rb-row');
+    const rowPx = row?.offsetHeight || DEFAULT_ROW_PX;
+    setView((v) => (v.top === el.scrollTop && v.height === el.clientHeight && v.rowPx === rowPx ? v : { top: el.scrollTop, height: el.clientHeight, rowPx }));
+  };
+  useEffect(() => {
+    const el = scrollRef.current;
+    if (!el || typeof ResizeObserver === 'undefined') return;
+    const ro = new ResizeObserver(() => measure());
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, []);
+  const rowCount = model?.rows.length ?? 0;
+  const win = rowWindow({ rows: rowCount, rowHeight: view.rowPx, scrollTop: view.top, viewportHeight: view.height });
+  const virtual = win.end - win.start < rowCount;
+  useLayoutEffect(measure, [rowCount > 0]);
+
+  // Arrow keys move by index, so they reach rows not rendered yet: scroll there, then focus once drawn.
+  const [focusIndex, setFocusIndex] = useState<number | null>(null);
+  useLayoutEffect(() => {
+    if (focusIndex === null) return;
+    const row = scrollRef.current?.querySelector<HTMLElement>(`tr.rb-row[data-index="${focusIndex}"]`);
+    if (!row) return;
+    row.focus({ preventScroll: true });
+    row.scrollIntoView?.({ block: 'nearest' });
+    setFocusIndex(null);
+  });
+
+  const onRowKey = (e: KeyboardEvent<HTMLTableRowElement>, r: TableRowModel, index: number) => {
     if (e.key === 'Enter' || e.key === ' ') {
       e.preventDefault();
       select(r);
@@ -59,9 +92,11 @@ export function ResourceTable({ kind, namespace, selected, onSelect }: ResourceT
     }
     if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
       e.preventDefault();
-      const row = e.currentTarget;
-      const next = (e.key === 'ArrowDown' ? row.nextElementSibling : row.previousElementSibling) as HTMLElement | null;
-      next?.focus();
+      const next = index + (e.key === 'ArrowDown' ? 1 : -1);
+      if (next < 0 || next >= rowCount) return;
+      const el = scrollRef.current;
+      if (el && (next < win.start || next >= win.end)) el.scrollTop = next * view.rowPx - el.clientHeight / 2;
+      setFocusIndex(next);
     }
   };
 
@@ -84,8 +119,8 @@ export function ResourceTable({ kind, namespace, selected, onSelect }: ResourceT
           {table.error}
         </p>
       )}
-      <div className="rb-table-scroll">
-        <table className="rb-table" aria-label={`${kind.label} in ${where}`}>
+      <div className="rb-table-scroll" ref={scrollRef} onScroll={measure}>
+        <table className="rb-table" aria-label={`${kind.label} in ${where}`} aria-rowcount={virtual ? rowCount + 1 : undefined}>
           {model && (
             <thead>
               <tr>
@@ -127,19 +162,27 @@ export function ResourceTable({ kind, namespace, selected, onSelect }: ResourceT
                 </td>
               </tr>
             )}
-            {model?.rows.map((r) => {
+            {virtual && win.before > 0 && (
+              <tr aria-hidden="true" className="rb-spacer" style={{ height: win.before }}>
+                <td colSpan={model?.columns.length} />
+              </tr>
+            )}
+            {model?.rows.slice(win.start, win.end).map((r, i) => {
+              const index = win.start + i;
               const isSelected = selected?.uid === r.uid && selected.kind === kind.kind;
               return (
                 <tr
                   key={r.uid}
                   tabIndex={0}
+                  data-index={index}
+                  aria-rowindex={virtual ? index + 2 : undefined}
                   className={isSelected ? 'rb-row rb-row-selected' : 'rb-row'}
                   aria-current={isSelected ? 'true' : undefined}
                   data-testid="browser-row"
                   data-name={r.name}
                   data-namespace={r.namespace ?? ''}
                   onClick={() => select(r)}
-                  onKeyDown={(e) => onRowKey(e, r)}
+                  onKeyDown={(e) => onRowKey(e, r, index)}
                 >
                   {r.cells.map((cell, i) => (
                     <td key={i} className={i === nameCol ? 'rb-cell-name' : undefined} title={cell}>
@@ -149,6 +192,11 @@ export function ResourceTable({ kind, namespace, selected, onSelect }: ResourceT
                 </tr>
               );
             })}
+            {virtual && win.after > 0 && (
+              <tr aria-hidden="true" className="rb-spacer" style={{ height: win.after }}>
+                <td colSpan={model?.columns.length} />
+              </tr>
+            )}
           </tbody>
         </table>
       </div>

@@ -9,9 +9,23 @@ export function countKind(objects: ObjectsByKind, kind: BrowserKind, namespace: 
   const m = objects[kind.kind];
   if (!m) return 0;
   if (!kind.namespaced || namespace === null) return m.size;
-  let n = 0;
-  for (const o of m.values()) if (o.metadata.namespace === namespace) n++;
-  return n;
+  return countInNamespace(m, namespace);
+}
+
+/** Per-namespace counts per map: a kind's map is replaced when it changes, so unchanged kinds are never recounted. */
+const perNamespace = new WeakMap<ReadonlyMap<string, KubeObject>, Map<string, number>>();
+
+export function countInNamespace(m: ReadonlyMap<string, KubeObject>, namespace: string): number {
+  let counts = perNamespace.get(m);
+  if (!counts) {
+    counts = new Map();
+    for (const o of m.values()) {
+      const ns = o.metadata.namespace ?? '';
+      counts.set(ns, (counts.get(ns) ?? 0) + 1);
+    }
+    perNamespace.set(m, counts);
+  }
+  return counts.get(namespace) ?? 0;
 }
 
 /** Namespace names sorted as kubectl lists them; the selected one is kept even while it is not (yet) listed. */

@@ -5,7 +5,7 @@
 import * as Comlink from 'comlink';
 import type { ApiRequest, ApiResponse, WatchEvent } from '../../workers/api/request';
 import type { ClockMode } from '../../workers/clock/driver';
-import type { ClusterClockState, ClusterStartInfo, ClusterWorkerApi } from '../../workers/cluster.worker';
+import type { ClusterClockState, ClusterStartInfo, ClusterWorkerApi, WorkerWatchOptions } from '../../workers/cluster.worker';
 import { makeTimelineClient, type TimelineClient } from './timelineClient';
 import type { ChaosAction } from '../../workers/chaos';
 import { makeKubectlRunner, type KubectlWorkerMethods } from '../terminal/kubectlRunner';
@@ -16,7 +16,7 @@ export interface ClusterClient {
   readonly started: Promise<ClusterStartInfo>;
   request(req: ApiRequest): Promise<ApiResponse>;
   /** Starts a watch; `onEvents` gets arrays of events. Resolves to a function that stops it. */
-  watch(req: ApiRequest, onEvents: (events: WatchEvent[]) => void): Promise<() => void>;
+  watch(req: ApiRequest, onEvents: (events: WatchEvent[]) => void, opts?: WorkerWatchOptions): Promise<() => void>;
   setMode(mode: ClockMode): Promise<void>;
   clock(): Promise<ClusterClockState>;
   /** Timeline, stepping, history reads, sessions and fork (workers/timeline/types.ts). */
@@ -67,13 +67,15 @@ export function wrapClusterEndpoint(
       await started;
       return remote.request({ userAgent: USER_AGENT, ...req });
     },
-    async watch(req, onEvents) {
+    // The page's mirror keeps no managedFields (see WorkerWatchOptions); views that show them GET the object.
+    async watch(req, onEvents, opts = { omitManagedFields: true }) {
       await started;
       const id = await remote.watch(
         { userAgent: USER_AGENT, ...req, verb: 'watch' },
         Comlink.proxy((events: WatchEvent[]) => {
           if (!closed) onEvents(events);
         }),
+        opts,
       );
       let stopped = false;
       return () => {

@@ -72,6 +72,17 @@ describe('startReflector', () => {
     expect(emitted[1].flatMap(names)).toEqual(['a', 'a', 'default']);
   });
 
+  it('keeps no managedFields from list items, as the page\'s watches carry none', async () => {
+    const item = { metadata: { name: 'a', uid: 'a', managedFields: [{ manager: 'kubectl' }] } };
+    const { client } = fakeClient([{ status: 200, body: { metadata: { resourceVersion: '3' }, items: [item, { metadata: { name: 'b', uid: 'b' } }] } }]);
+    const emitted: ObjectChange[][] = [];
+    startReflector({ client, spec: NAMESPACES, emit: (c) => emitted.push(c) });
+    await settle();
+    const first = emitted[0][0];
+    expect(first.type === 'replace' && first.objects.map((o) => o.metadata)).toEqual([{ name: 'a', uid: 'a' }, { name: 'b', uid: 'b' }]);
+    expect(item.metadata.managedFields).toHaveLength(1);
+  });
+
   it('relists and rewatches when the watch ends with 410 Gone', async () => {
     const { client, watches } = fakeClient([nsList('7', 'default'), nsList('42', 'default', 'b')]);
     const emitted: ObjectChange[][] = [];

@@ -48,9 +48,17 @@ function resourceVersionOf(v: unknown): string | undefined {
   return typeof rv === 'string' && rv !== '' ? rv : undefined;
 }
 
-/** Lists leave kind/apiVersion off their items; the store keeps objects whole. */
+/**
+ * Lists leave kind/apiVersion off their items; the store keeps objects whole, less managedFields: the
+ * watches leave them out (client.ts), so list items do too, and every mirrored object looks the same.
+ */
 function asObject(v: unknown, spec: ResourceSpec): KubeObject | undefined {
   if (!isObject(v) || !isObject(v.metadata)) return undefined;
+  if ('managedFields' in v.metadata) {
+    const { managedFields: _omitted, ...metadata } = v.metadata;
+    v = { ...v, metadata };
+    if (!isObject(v)) return undefined;
+  }
   const apiVersion = spec.group ? `${spec.group}/${spec.version}` : spec.version;
   if (v.kind === spec.kind && v.apiVersion === apiVersion) return v as KubeObject;
   return { ...v, kind: spec.kind, apiVersion } as KubeObject;

@@ -3,6 +3,7 @@
  * node's usage over its requests, with the used percentage in text.
  * Placed by src/app/ClusterOverview.tsx under each node's button.
  */
+import { memo } from 'react';
 import { fraction, percentText } from './usageModel';
 import { formatAmount } from './quantity';
 import { UsageBar } from './UsageBar';
@@ -19,7 +20,8 @@ function describe(b: NodeResourceBar): string {
   return `${what}: ${usedText}, requested ${formatAmount(b.resource, b.requested)} (${percentText(req)}) of ${alloc} allocatable`;
 }
 
-export function NodeUsageMini({ name }: { name: string }) {
+/** Memoised: the node list re-renders with every Pod change; the bars only when this node's numbers do. */
+export const NodeUsageMini = memo(function NodeUsageMini({ name }: { name: string }) {
   const { usage } = useNodeUsage(name);
   if (!usage || (usage.cpu.allocatable === undefined && usage.memory.allocatable === undefined)) return null;
   return (
@@ -37,6 +39,6 @@ export function NodeUsageMini({ name }: { name: string }) {
       })}
     </div>
   );
-}
+});
 
 export { describe as describeNodeBar };

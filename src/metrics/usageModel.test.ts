@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { fraction, nodeUsage, percentText, podResources, podUsage, requestsByNode, toneOf, widthPercent } from './usageModel';
+import { fraction, nodeUsage, percentText, podResources, podUsage, requestsByNode, sameNodeUsage, toneOf, widthPercent } from './usageModel';
 
 const pod = (name: string, node: string | undefined, containers: unknown[], extra: Record<string, unknown> = {}) => ({
   metadata: { name, namespace: 'default' },
@@ -97,5 +97,17 @@ describe('pod usage', () => {
     const rows = podUsage(pod('a', 'n1', [c('php', { cpu: '200m' })]), { containers: [{ name: 'php', usage: { cpu: '600m' } }] });
     expect(rows[0].cpu.scale).toBeCloseTo(0.6);
     expect(podUsage({}, undefined)).toEqual([]);
+  });
+});
+
+describe('sameNodeUsage', () => {
+  const bar = (resource: 'cpu' | 'memory', used?: number) => ({ resource, allocatable: 4, used, requested: 1, limits: 2 });
+  const usage = (cpuUsed?: number) => ({ name: 'n1', cpu: bar('cpu', cpuUsed), memory: bar('memory', 5), pods: 3 });
+  it('is true for equal numbers in fresh objects and false when any number differs', () => {
+    expect(sameNodeUsage(usage(1), usage(1))).toBe(true);
+    expect(sameNodeUsage(usage(1), usage(2))).toBe(false);
+    expect(sameNodeUsage(usage(undefined), usage(0))).toBe(false);
+    expect(sameNodeUsage(usage(1), { ...usage(1), pods: 4 })).toBe(false);
+    expect(sameNodeUsage(usage(1), { ...usage(1), name: 'n2' })).toBe(false);
   });
 });

@@ -31,6 +31,15 @@ export interface NodeUsage {
   pods: number;
 }
 
+function sameBar(a: NodeResourceBar, b: NodeResourceBar): boolean {
+  return a.resource === b.resource && a.allocatable === b.allocatable && a.used === b.used && a.requested === b.requested && a.limits === b.limits;
+}
+
+/** Same numbers: the bars would draw the same. */
+export function sameNodeUsage(a: NodeUsage, b: NodeUsage): boolean {
+  return a.name === b.name && a.pods === b.pods && sameBar(a.cpu, b.cpu) && sameBar(a.memory, b.memory);
+}
+
 /** 0.42 for 42%; undefined without a positive capacity. Not clamped: over-commitment shows as > 1. */
 export function fraction(v: number | undefined, capacity: number | undefined): number | undefined {
   if (v === undefined || capacity === undefined || !(capacity > 0) || !Number.isFinite(v)) return undefined;

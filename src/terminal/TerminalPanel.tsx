@@ -136,7 +136,14 @@ function installHandle(l: Live): void {
     text: () => {
       const b = l.term.buffer.active;
       const lines: string[] = [];
-      for (let i = 0; i < b.length; i++) lines.push((b.getLine(i)?.translateToString(true) ?? '').trimEnd());
+      // Logical lines: a row the terminal soft-wrapped joins the line it continues.
+      for (let i = 0; i < b.length; i++) {
+        const row = b.getLine(i);
+        const text = row?.translateToString(false) ?? '';
+        if (row?.isWrapped && lines.length) lines[lines.length - 1] += text;
+        else lines.push(text);
+      }
+      for (let i = 0; i < lines.length; i++) lines[i] = lines[i].trimEnd();
       while (lines.length && lines[lines.length - 1] === '') lines.pop();
       return lines.join('\n');
     },
