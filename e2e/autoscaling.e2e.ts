@@ -105,6 +105,8 @@ describe('utilisation and autoscaling', () => {
 
   it("shows a node's and a pod's usage in the inspector", async () => {
     const { page } = h;
+    // The last test paused the clock; metrics-server scrapes (and the page polls) only while time runs.
+    await page.evaluate(() => window.kubePlayground!.actions.run('setSpeed', { speed: 10 }));
     const node = await page.evaluate(async () => {
       const r = await window.kubePlayground!.request({ verb: 'get', group: '', version: 'v1', resource: 'nodes', name: 'worker-1' });
       return (r.body as { metadata: { uid: string } }).metadata.uid;
