@@ -145,10 +145,18 @@ describe('terminal', () => {
     await page.keyboard.press('Tab');
     await page.waitForFunction(() => window.kubePlayground!.terminal!.text().split('\n').at(-1) === '$ kubectl get pods', undefined, { timeout: 20_000 });
 
-    // Two Tabs list the pods; a unique prefix completes one.
+    // As bash: Tab completes the names' common prefix, a second Tab lists them, a unique prefix completes one.
+    const common = pods.reduce((acc, n) => {
+      let i = 0;
+      while (i < acc.length && acc[i] === n[i]) i++;
+      return acc.slice(0, i);
+    });
+    const lastLineIs = (line: string) => page.waitForFunction((l) => window.kubePlayground!.terminal!.text().split('\n').at(-1) === l, line, { timeout: 20_000 });
     await page.keyboard.press('Tab');
+    await lastLineIs(`$ kubectl get pods ${common}`);
     await page.keyboard.press('Tab');
-    await page.waitForFunction((names) => names.every((n) => window.kubePlayground!.terminal!.text().includes(n)), pods, { timeout: 20_000 });
+    await page.waitForFunction((names) => window.kubePlayground!.terminal!.text().split('\n').some((l) => names.every((n) => l.includes(n))), pods, { timeout: 20_000 });
+    await lastLineIs(`$ kubectl get pods ${common}`);
     const target = pods[0];
     const other = pods.slice(1);
     let prefix = target.slice(0, -5);
@@ -156,8 +164,8 @@ describe('terminal', () => {
       prefix = target.slice(0, i);
       if (!other.some((o) => o.startsWith(prefix))) break;
     }
-    const typedSoFar = (await terminalText(page)).split('\n').at(-1)!.slice('$ kubectl get pods '.length);
-    await page.keyboard.type(prefix.slice(typedSoFar.length));
+    await page.keyboard.type(prefix.slice(common.length));
+    await lastLineIs(`$ kubectl get pods ${prefix}`);
     await page.keyboard.press('Tab');
     await page.waitForFunction((name) => window.kubePlayground!.terminal!.text().split('\n').at(-1) === `$ kubectl get pods ${name}`, target, { timeout: 20_000 });
     await h.screenshot('terminal-completion');
