@@ -195,7 +195,8 @@ export function goRuneU(ch: string): string {
   return PRINTABLE.test(ch) ? `${hex} '${ch}'` : hex;
 }
 
-function jsonString(s: string): string {
+/** A JSON string literal as encoding/json writes it (EscapeHTML on; \b and \f short forms, as Go ≥ 1.22). */
+export function jsonString(s: string): string {
   let out = '"';
   for (const ch of s) {
     const c = ch.codePointAt(0)!;

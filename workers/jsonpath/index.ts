@@ -8,7 +8,7 @@ import { parseTemplate, type ListNode } from './parser';
 
 export { JsonPathSyntaxError, parseTemplate, type ListNode, type JpNode } from './parser';
 export { JsonPathExecError, type EvalOptions } from './evaluate';
-export { goJson, goQuote, sprintV, sprintGoSyntax, goJsonIndent } from './goValue';
+export { goJson, goQuote, jsonString, sprintV, sprintGoSyntax, goJsonIndent } from './goValue';
 
 /** A parsed template; throws JsonPathSyntaxError with upstream's parse error text. */
 export function compileJsonPath(template: string): ListNode {

@@ -4,41 +4,7 @@
  * escaped as \u003c, \u003e, \u0026 (encoding/json's HTML-safe default).
  */
 
-function quote(s: string): string {
-  let out = '"';
-  for (const ch of s) {
-    const cp = ch.codePointAt(0)!;
-    switch (ch) {
-      case '"':
-        out += '\\"';
-        continue;
-      case '\\':
-        out += '\\\\';
-        continue;
-      case '\n':
-        out += '\\n';
-        continue;
-      case '\r':
-        out += '\\r';
-        continue;
-      case '\t':
-        out += '\\t';
-        continue;
-      case '\b':
-        out += '\\b';
-        continue;
-      case '\f':
-        out += '\\f';
-        continue;
-    }
-    if (cp < 0x20 || ch === '<' || ch === '>' || ch === '&' || cp === 0x2028 || cp === 0x2029) {
-      out += `\\u${cp.toString(16).padStart(4, '0')}`;
-      continue;
-    }
-    out += ch;
-  }
-  return `${out}"`;
-}
+import { jsonString as quote } from '../../jsonpath';
 
 /** strconv.FormatFloat(f, 'f' or 'e', -1, 64) as encoding/json picks it. */
 function number(n: number): string {
