@@ -8,6 +8,7 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startHarness, type Harness } from './harness';
+import { pollUntil } from './fixtures';
 
 let h: Harness;
 
@@ -131,16 +132,16 @@ describe('YAML editor', () => {
     expect(live.body.spec.replicas).toBe(3);
     expect(live.body.metadata.managedFields).toContainEqual(expect.objectContaining({ manager: 'kube-playground', operation: 'Apply' }));
 
-    for (const start = Date.now(); ; ) {
-      const running = await page.evaluate(async () => {
-        const res = await window.kubePlayground!.request({ verb: 'list', group: '', version: 'v1', resource: 'pods', namespace: 'default', query: { labelSelector: 'app=web' } });
-        const pods = (res.body as { items: Array<{ status?: { phase?: string } }> }).items;
-        return pods.length === 3 && pods.every((p) => p.status?.phase === 'Running');
-      });
-      if (running) break;
-      if (Date.now() - start > 60_000) throw new Error('the 3 web pods never reached Running');
-      await page.waitForTimeout(250);
-    }
+    await pollUntil(
+      () =>
+        page.evaluate(async () => {
+          const res = await window.kubePlayground!.request({ verb: 'list', group: '', version: 'v1', resource: 'pods', namespace: 'default', query: { labelSelector: 'app=web' } });
+          const pods = (res.body as { items: Array<{ status?: { phase?: string } }> }).items;
+          return pods.length === 3 && pods.every((p) => p.status?.phase === 'Running');
+        }),
+      'the 3 web pods never reached Running',
+      60_000,
+    );
     await page.waitForTimeout(500); // the page's watches deliver in frames; let the graph catch up before the screenshot
     await h.screenshot('editor-applied');
     expect(h.consoleErrors).toEqual([]);

@@ -8,19 +8,11 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startHarness, type Harness } from './harness';
+import { pollUntil, webDeployment } from './fixtures';
 
 let h: Harness;
 
-const DEPLOYMENT = {
-  apiVersion: 'apps/v1',
-  kind: 'Deployment',
-  metadata: { name: 'web', namespace: 'default' },
-  spec: {
-    replicas: 3,
-    selector: { matchLabels: { app: 'web' } },
-    template: { metadata: { labels: { app: 'web' } }, spec: { containers: [{ name: 'nginx', image: 'nginx:1.27', ports: [{ containerPort: 80 }] }] } },
-  },
-};
+const DEPLOYMENT = webDeployment(3);
 
 const WIDE_COLUMNS = ['NAME', 'READY', 'STATUS', 'RESTARTS', 'AGE', 'IP', 'NODE', 'NOMINATED NODE', 'READINESS GATES'];
 
@@ -79,16 +71,16 @@ describe('terminal', () => {
     expect(created.status).toBe(201);
     await page.evaluate(() => window.kubePlayground!.actions.run('setSpeed', { speed: 10 }));
     // Polled from here: every pod Running and ready before the terminal looks.
-    for (const start = Date.now(); ; ) {
-      const ready = await page.evaluate(async () => {
-        const r = await window.kubePlayground!.request({ verb: 'list', group: '', version: 'v1', resource: 'pods', namespace: 'default' });
-        const items = (r.body as { items: { status?: { phase?: string; containerStatuses?: { ready: boolean }[] } }[] }).items;
-        return items.length === 3 && items.every((p) => p.status?.phase === 'Running' && p.status.containerStatuses?.every((c) => c.ready));
-      });
-      if (ready) break;
-      if (Date.now() - start > 30_000) throw new Error('the 3 web pods never became ready');
-      await page.waitForTimeout(250);
-    }
+    await pollUntil(
+      () =>
+        page.evaluate(async () => {
+          const r = await window.kubePlayground!.request({ verb: 'list', group: '', version: 'v1', resource: 'pods', namespace: 'default' });
+          const items = (r.body as { items: { status?: { phase?: string; containerStatuses?: { ready: boolean }[] } }[] }).items;
+          return items.length === 3 && items.every((p) => p.status?.phase === 'Running' && p.status.containerStatuses?.every((c) => c.ready));
+        }),
+      'the 3 web pods never became ready',
+      30_000,
+    );
 
     // Open from the header; the terminal takes the keyboard.
     await page.getByTestId('open-terminal').click();

@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startHarness, type Harness } from './harness';
+import { webDeployment } from './fixtures';
 
 let h: Harness;
 
@@ -23,16 +24,7 @@ afterAll(async () => {
   await h?.close();
 });
 
-const DEPLOYMENT = {
-  apiVersion: 'apps/v1',
-  kind: 'Deployment',
-  metadata: { name: 'web', namespace: 'default' },
-  spec: {
-    replicas: 3,
-    selector: { matchLabels: { app: 'web' } },
-    template: { metadata: { labels: { app: 'web' } }, spec: { containers: [{ name: 'nginx', image: 'nginx:1.27', ports: [{ containerPort: 80 }] }] } },
-  },
-};
+const DEPLOYMENT = webDeployment(3);
 
 /** Pods of the `web` Deployment drawn in the graph. */
 const webPods = (page: Page) => page.evaluate(() => document.querySelectorAll('[data-kind="Pod"][aria-label^="Pod web-"]').length);
