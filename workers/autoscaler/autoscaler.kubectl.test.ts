@@ -14,18 +14,7 @@ afterAll(async () => {
   await h?.close();
 });
 
-/** Poll kubectl until `ok(stdout)` or the deadline (wall ms). */
-async function until(args: string[], ok: (out: string) => boolean, ms = 30_000): Promise<string> {
-  const deadline = Date.now() + ms;
-  let last = '';
-  while (Date.now() < deadline) {
-    const r = await h.kubectl(args);
-    last = r.stdout + r.stderr;
-    if (ok(r.stdout)) return r.stdout;
-    await new Promise((res) => setTimeout(res, 150));
-  }
-  throw new Error(`timed out waiting on kubectl ${args.join(' ')}; last output:\n${last}`);
-}
+const until = (args: string[], ok: (out: string) => boolean, ms = 30_000) => h.until(args, ok, ms);
 
 const BIG = `apiVersion: apps/v1
 kind: Deployment

@@ -10,18 +10,7 @@ afterAll(async () => {
   await h?.close();
 });
 
-/** Poll kubectl until `ok(stdout)` or the deadline (wall ms). */
-async function until(args: string[], ok: (out: string) => boolean, ms = 30_000): Promise<string> {
-  const deadline = Date.now() + ms;
-  let last = '';
-  while (Date.now() < deadline) {
-    const r = await h.kubectl(args);
-    last = r.stdout + r.stderr;
-    if (ok(r.stdout)) return r.stdout;
-    await new Promise((res) => setTimeout(res, 100));
-  }
-  throw new Error(`timed out waiting on kubectl ${args.join(' ')}; last output:\n${last}`);
-}
+const until = (args: string[], ok: (out: string) => boolean, ms = 30_000) => h.until(args, ok, ms);
 
 describe('workloads come alive', () => {
   it('runs a 3-replica deployment on the workers and rolls it out', async () => {

@@ -41,6 +41,8 @@ export interface TestHost {
   spawnKubectl(args: string[]): { proc: ChildProcess; output(): string };
   /** Write a file into this host's scratch folder and return its path. */
   file(name: string, content: string): string;
+  /** Run kubectl every 100 ms until `ok(stdout)`; its stdout then. Throws with the last output after `ms` of wall time. */
+  until(args: string[], ok: (out: string) => boolean, ms?: number): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -56,7 +58,7 @@ export async function startTestHost(opts: ClusterOptions & { speed?: number } = 
   writeFileSync(kubeconfig, 'apiVersion: v1\nkind: Config\nclusters: []\ncontexts: []\nusers: []\n');
   const env = { ...process.env, KUBECONFIG: kubeconfig, HOME: scratch, KUBECACHEDIR: join(scratch, 'cache') };
   const base = ['--server', host.url];
-  return {
+  const t: TestHost = {
     cluster,
     url: host.url,
     kubectl(args, o = {}) {
@@ -75,6 +77,17 @@ export async function startTestHost(opts: ClusterOptions & { speed?: number } = 
       proc.stderr.on('data', (d) => (out += d));
       return { proc, output: () => out };
     },
+    async until(args, ok, ms = 30_000) {
+      const deadline = Date.now() + ms;
+      let last = '';
+      while (Date.now() < deadline) {
+        const r = await t.kubectl(args);
+        last = r.stdout + r.stderr;
+        if (ok(r.stdout)) return r.stdout;
+        await new Promise((res) => setTimeout(res, 100));
+      }
+      throw new Error(`timed out waiting on kubectl ${args.join(' ')}; last output:\n${last}`);
+    },
     file(name, content) {
       const p = join(scratch, name);
       writeFileSync(p, content);
@@ -86,4 +99,5 @@ export async function startTestHost(opts: ClusterOptions & { speed?: number } = 
       rmSync(scratch, { recursive: true, force: true });
     },
   };
+  return t;
 }

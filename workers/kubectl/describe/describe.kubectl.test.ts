@@ -19,17 +19,7 @@ import { describe as describeObject, describeSelected, type DescribeTarget } fro
 
 let h: TestHost;
 
-async function until(args: string[], ok: (out: string) => boolean, ms = 60_000): Promise<string> {
-  const deadline = Date.now() + ms;
-  let last = '';
-  while (Date.now() < deadline) {
-    const r = await h.kubectl(args);
-    last = r.stdout + r.stderr;
-    if (ok(r.stdout)) return r.stdout;
-    await new Promise((res) => setTimeout(res, 100));
-  }
-  throw new Error(`timed out waiting on kubectl ${args.join(' ')}; last output:\n${last}`);
-}
+const until = (args: string[], ok: (out: string) => boolean, ms = 60_000) => h.until(args, ok, ms);
 
 const apply = (name: string, yaml: string) => h.kubectl(['apply', '-f', h.file(name, yaml)]);
 
