@@ -14,19 +14,11 @@ import { execFile } from 'node:child_process';
 import { startTestHost, findKubectl, type TestHost } from '../host/testing/kubectl';
 import { clusterKubectlClient } from './clusterClient';
 import { run } from './testing/run';
+import { parity, until } from './testing/parity';
 import type { KubectlClient } from './client';
 
 let h: TestHost;
 let k: KubectlClient;
-
-async function until(what: string, ok: () => Promise<boolean>, ms = 30_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (Date.now() < deadline) {
-    if (await ok()) return;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
 
 beforeAll(async () => {
   h = await startTestHost({ seed: 11 });
@@ -50,19 +42,7 @@ afterAll(async () => {
   await h?.close();
 });
 
-async function same(args: string[]): Promise<void> {
-  const real = await h.kubectl(args);
-  const ours = await run(k, args);
-  expect({ code: ours.code, stdout: ours.stdout, stderr: ours.stderr }, `kubectl ${args.join(' ')}`).toEqual({ code: real.code, stdout: real.stdout, stderr: real.stderr });
-}
-
-/** Mutations: real kubectl acts on one object, ours on its twin; outputs must match once the names are swapped. */
-async function sameShape(realArgs: string[], oursArgs: string[], names: [string, string][]): Promise<void> {
-  const real = await h.kubectl(realArgs);
-  const ours = await run(k, oursArgs);
-  const swap = (t: string) => names.reduce((acc, [a, b]) => acc.split(b).join(a), t);
-  expect({ code: ours.code, stdout: swap(ours.stdout), stderr: swap(ours.stderr) }, `kubectl ${oursArgs.join(' ')}`).toEqual({ code: real.code, stdout: real.stdout, stderr: real.stderr });
-}
+const { same, sameShape } = parity(() => h, () => k);
 
 describe('kubectl parity (paused cluster)', () => {
   const podName = async () => {
