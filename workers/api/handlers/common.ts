@@ -41,11 +41,6 @@ export function causeOf(s: Scope, what: string): WriteCause {
   return { component: ua, key: `${ns}${s.req.name ?? ''}`, what };
 }
 
-/** The clock's RFC 3339 now (the clock keeps one string per second). */
-export function timestampOf(s: Scope): string {
-  return s.clock.timestamp();
-}
-
 /** A version-4 UUID from the seeded generator. */
 export function newUid(rng: Rng): string {
   // Joined from an array: a string built with += is a rope of 36 pieces that every stored object would keep.

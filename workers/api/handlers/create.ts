@@ -3,7 +3,7 @@ import { fail, ok, qualifiedOf, type Scope } from '../server';
 import type { KubeObject } from '../object';
 import { copyJson } from '../json';
 import * as S from '../status';
-import { checkBody, checkNamespace, causeOf, decodeBody, fieldValidationOf, isDryRun, managerOf, newUid, currentKey, timestampOf } from './common';
+import { checkBody, checkNamespace, causeOf, decodeBody, fieldValidationOf, isDryRun, managerOf, newUid, currentKey } from './common';
 import type { ApiResponse } from '../request';
 
 export function handleCreate(s: Scope): ApiResponse {
@@ -59,7 +59,7 @@ export function createObject(s: Scope, obj: KubeObject, manager: string, managed
   const generated = !meta.name && !!meta.generateName;
   if (generated) meta.name = generatedName(s, meta.generateName!);
   meta.uid = newUid(s.rng);
-  meta.creationTimestamp = timestampOf(s);
+  meta.creationTimestamp = s.clock.timestamp();
   delete meta.deletionTimestamp;
   delete meta.deletionGracePeriodSeconds;
   delete meta.resourceVersion;
@@ -76,7 +76,7 @@ export function createObject(s: Scope, obj: KubeObject, manager: string, managed
   if (allocErrs.length) return { ok: false, status: S.invalid(rt, meta.name ?? '', allocErrs) };
 
   if (!managedFieldsDone) {
-    const mf = s.machinery.managedFields(rt, undefined, obj, manager, timestampOf(s));
+    const mf = s.machinery.managedFields(rt, undefined, obj, manager, s.clock.timestamp());
     if (mf) meta.managedFields = mf as KubeObject['metadata']['managedFields'];
   }
 

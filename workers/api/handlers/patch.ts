@@ -3,7 +3,7 @@ import { fail, ok, qualifiedOf, type Scope } from '../server';
 import type { KubeObject } from '../object';
 import { copyJson } from '../json';
 import * as S from '../status';
-import { currentKey, decodeBody, fieldValidationOf, managerOf, timestampOf } from './common';
+import { currentKey, decodeBody, fieldValidationOf, managerOf } from './common';
 import { createObject } from './create';
 import { updateObject, type WriteResult } from './update';
 import type { ApiResponse } from '../request';
@@ -40,7 +40,7 @@ export function patchResource(s: Scope, subresource?: string, transform?: (o: Ku
   if (S.isStatus(manager)) return fail(manager);
   const key = currentKey(s, s.req.name!);
   const current = s.store.get(key);
-  const time = timestampOf(s);
+  const time = s.clock.timestamp();
 
   if (isApply) {
     const applied = s.req.body as KubeObject;

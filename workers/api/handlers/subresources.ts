@@ -7,7 +7,7 @@ import type { KubeObject } from '../object';
 import { copyJson, equalJson } from '../json';
 import { statusWriteBody } from './statusWrite';
 import * as S from '../status';
-import { checkBody, currentKey, managerOf, causeOf, isDryRun, timestampOf } from './common';
+import { checkBody, currentKey, managerOf, causeOf, isDryRun } from './common';
 import { updateObject } from './update';
 import { patchResource } from './patch';
 import { deleteOne } from './delete';
@@ -158,7 +158,7 @@ function bind(s: Scope, current: KeyValue<KubeObject>): ApiResponse {
   next.status = status;
   const conds = (status.conditions = [...(status.conditions ?? [])]);
   const i = conds.findIndex((c) => c.type === 'PodScheduled');
-  const cond = { type: 'PodScheduled', status: 'True', lastProbeTime: null, lastTransitionTime: timestampOf(s) };
+  const cond = { type: 'PodScheduled', status: 'True', lastProbeTime: null, lastTransitionTime: s.clock.timestamp() };
   if (i >= 0) conds[i] = cond;
   else conds.push(cond);
   if (isDryRun(s)) return ok(S.success(), 201);

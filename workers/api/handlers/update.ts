@@ -4,7 +4,7 @@ import type { KubeObject } from '../object';
 import { copyJson, equalJson } from '../json';
 import { statusWriteSkipsDefaults } from './statusWrite';
 import * as S from '../status';
-import { checkBody, checkNamespace, causeOf, decodeBody, fieldValidationOf, isDryRun, managerOf, currentKey, timestampOf } from './common';
+import { checkBody, checkNamespace, causeOf, decodeBody, fieldValidationOf, isDryRun, managerOf, currentKey } from './common';
 import { createObject } from './create';
 import type { ApiResponse } from '../request';
 import type { KeyValue } from '../../store/store';
@@ -145,7 +145,7 @@ export function updateObject(
   next.metadata.managedFields = sentManagedFields;
   if (sentManagedFields === undefined) delete next.metadata.managedFields;
   if (!managedFieldsDone) {
-    const mf = s.machinery.managedFields(rt, old, next, manager, timestampOf(s), subresource);
+    const mf = s.machinery.managedFields(rt, old, next, manager, s.clock.timestamp(), subresource);
     if (mf) next.metadata.managedFields = mf as KubeObject['metadata']['managedFields'];
   }
 
