@@ -23,13 +23,57 @@ export class FieldSet {
   private c?: Map<string, Child>;
   /** The FieldsV1 object this set was decoded from or last encoded to (managers.ts). */
   encoded?: Record<string, unknown>;
+  /**
+   * A FieldsV1 level not read yet (see `lazy`): its members and subtrees are
+   * read on first use, so a write that touches only `status` never reads
+   * the spec fields another manager owns.
+   */
+  private raw?: Record<string, unknown>;
 
   private get members(): ReadonlyMap<string, PathElement> {
+    if (this.raw) this.load();
     return this.m ?? NO_MEMBERS;
   }
 
   private get children(): ReadonlyMap<string, Child> {
+    if (this.raw) this.load();
     return this.c ?? NO_CHILDREN;
+  }
+
+  /**
+   * A set read level by level from a FieldsV1 object that this server
+   * emitted itself (so it is known to be well formed, in canonical order,
+   * without unknown path elements, and with no empty subtrees).
+   */
+  static lazy(fieldsV1: Record<string, unknown>): FieldSet {
+    const s = new FieldSet();
+    s.raw = fieldsV1;
+    return s;
+  }
+
+  private load(): void {
+    const raw = this.raw!;
+    this.raw = undefined;
+    for (const key in raw) {
+      if (key === '.') continue;
+      const pe = parsePE(key) as PathElement;
+      const val = raw[key] as Record<string, unknown>;
+      let self = false;
+      let below = false;
+      for (const k in val) {
+        if (k === '.') self = true;
+        else below = true;
+        if (self && below) break;
+      }
+      if (self || !below) this.setMember(pe);
+      if (below) this.setChild(pe.key, { pe, set: FieldSet.lazy(val) });
+    }
+  }
+
+  /** A lazy level holds something unless it has no key but "." (emitted subtrees are never empty). */
+  private get rawEmpty(): boolean {
+    for (const k in this.raw) if (k !== '.') return false;
+    return true;
   }
 
   private setMember(pe: PathElement): void {
@@ -50,11 +94,13 @@ export class FieldSet {
   insert(p: Path): void {
     const n = p.length;
     if (n === 0) return;
+    if (this.raw) this.load();
     this.encoded = undefined;
     let s: FieldSet = this;
     for (let i = 0; i < n - 1; i++) {
       s.json = s.jsonSelf = undefined;
       const pe = p[i];
+      if (s.raw) s.load();
       let c = s.c?.get(pe.key);
       if (!c) {
         c = { pe, set: new FieldSet() };
@@ -62,12 +108,14 @@ export class FieldSet {
       }
       s = c.set;
     }
+    if (s.raw) s.load();
     s.json = s.jsonSelf = undefined;
     s.setMember(p[n - 1]);
   }
 
   /** Hangs a freshly built subtree under `pe` (decoding only). */
   adopt(pe: PathElement, set: FieldSet): void {
+    if (this.raw) this.load();
     this.encoded = this.json = this.jsonSelf = undefined;
     const c = this.c?.get(pe.key);
     this.setChild(pe.key, { pe, set: c ? c.set.union(set) : set });
@@ -78,32 +126,40 @@ export class FieldSet {
   }
 
   hasMember(pe: PathElement): boolean {
+    if (this.raw) this.load();
     return this.m !== undefined && this.m.has(pe.key);
   }
 
   has(p: Path): boolean {
     if (p.length === 0) return false;
     let s: FieldSet | undefined = this;
-    for (let i = 0; i < p.length - 1 && s; i++) s = s.c?.get(p[i].key)?.set;
+    for (let i = 0; i < p.length - 1 && s; i++) {
+      if (s.raw) s.load();
+      s = s.c?.get(p[i].key)?.set;
+    }
     return !!s && s.hasMember(p[p.length - 1]);
   }
 
   /** The subtree under `pe` (empty when there is none). */
   withPrefix(pe: PathElement): FieldSet {
+    if (this.raw) this.load();
     return this.c?.get(pe.key)?.set ?? new FieldSet();
   }
 
   /** The subtree under `pe`, or undefined when there is none. */
   withPrefixOrUndefined(pe: PathElement): FieldSet | undefined {
+    if (this.raw) this.load();
     const c = this.c?.get(pe.key);
     return c && !c.set.empty() ? c.set : undefined;
   }
 
   private get bare(): boolean {
+    if (this.raw) return this.rawEmpty;
     return this.members.size === 0 && this.children.size === 0;
   }
 
   empty(): boolean {
+    if (this.raw) return this.rawEmpty;
     if (this.members.size > 0) return false;
     for (const c of this.children.values()) if (!c.set.empty()) return false;
     return true;
@@ -240,6 +296,9 @@ export class FieldSet {
   private emit(includeSelf: boolean): Record<string, unknown> {
     const cached = includeSelf ? this.jsonSelf : this.json;
     if (cached) return cached;
+    // Not read yet, so unchanged: the level it came from is already its JSON.
+    if (this.raw && ('.' in this.raw) === includeSelf) return this.raw;
+    if (this.raw) this.load();
     const out: Record<string, unknown> = {};
     if (includeSelf) out['.'] = {};
     const ms = this.m;

@@ -7,7 +7,7 @@
 import type { KubeObject } from '../object';
 import type { PatchSchema } from '../patch/schema';
 import { firstOwnerFieldsV1 } from './firstOwner';
-import { capUpdateManagers, decodeManagedFields, emptyManaged, encodeEntry, encodeManagedFields, type Managed, type ManagedFieldsEntry } from './managers';
+import { capUpdateManagers, decodeManagedFields, emptyManaged, encodeEntry, encodeManagedFields, markEmitted, type Managed, type ManagedFieldsEntry } from './managers';
 import { defaultResetFields, identifierFor, resetFieldSet, STRIP_PATHS, trackUpdate } from './pipeline';
 import { ignoreFor } from './updater';
 
@@ -74,7 +74,9 @@ export function updateManagedFields(input: UpdateManagedFieldsInput): ManagedFie
   if (managed.fields.size === 0 && !input.general) {
     // Nobody owns anything yet (every create): one entry, straight to JSON.
     const fieldsV1 = firstOwnerFieldsV1(live, next, input.schema, ignoreFor(resetFields), STRIP_PATHS);
-    return fieldsV1 ? [encodeEntry(id, false, apiVersion, time, fieldsV1)] : undefined;
+    if (!fieldsV1) return undefined;
+    markEmitted(fieldsV1);
+    return [encodeEntry(id, false, apiVersion, time, fieldsV1)];
   }
   managed = trackUpdate({ schema: input.schema, resetFields }, live, next, managed, id, apiVersion, time);
   return encodeManagedFields(capUpdateManagers(managed));

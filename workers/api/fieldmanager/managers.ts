@@ -88,11 +88,26 @@ export function parseIdentifier(id: string): { manager: string; operation?: Oper
 // kilobytes per object in a large cluster.
 const DECODED_CACHE_SIZE = 4096;
 const decoded = new Map<object, FieldSet>();
+/**
+ * FieldsV1 objects this server emitted: well formed by construction, so
+ * they are read lazily (FieldSet.lazy) instead of decoded and checked whole.
+ */
+const emitted = new WeakSet<object>();
+
+/** Marks a FieldsV1 object built by this server's own encoder (firstOwner.ts, toFieldsV1). */
+export function markEmitted(v: Record<string, unknown>): void {
+  emitted.add(v);
+}
 
 function decodeFields(v: unknown): FieldSet | Error {
   if (v === undefined || v === null) return new FieldSet();
   const hit = typeof v === 'object' ? decoded.get(v) : undefined;
   if (hit) return hit;
+  if (typeof v === 'object' && emitted.has(v)) {
+    const set = FieldSet.lazy(v as Record<string, unknown>);
+    remember(v as Record<string, unknown>, set);
+    return set;
+  }
   const set = FieldSet.fromFieldsV1(v);
   if (!(set instanceof Error)) remember(v as Record<string, unknown>, set);
   return set;
@@ -107,6 +122,7 @@ function remember(v: Record<string, unknown>, set: FieldSet): void {
 function encodeFields(set: FieldSet): Record<string, unknown> {
   if (set.encoded) return set.encoded;
   const v = set.toFieldsV1();
+  emitted.add(v);
   remember(v, set);
   return v;
 }
