@@ -16,7 +16,7 @@ function randomSet(r: Rand): FieldSet {
   const s = new FieldSet();
   const n = Math.floor(r() * 12);
   for (let i = 0; i < n; i++) {
-    const p: Path = [];
+    const p: PathElement[] = [];
     const depth = 1 + Math.floor(r() * 4);
     for (let d = 0; d < depth; d++) p.push(randomPE(r));
     s.insert(p);
