@@ -17,6 +17,28 @@ describe('Clock', () => {
     expect(clock.now()).toBe(20);
   });
 
+  it('orders thousands of tasks, scheduled while running and cancelled at random, by due time then scheduling order', () => {
+    const clock = new Clock(0);
+    const rng = new Rng(5);
+    const want: { at: number; seq: number }[] = [];
+    const ran: number[] = [];
+    let seq = 0;
+    const add = () => {
+      const at = clock.now() + rng.int(50);
+      const mine = ++seq;
+      const t = clock.schedule(at - clock.now(), label(String(mine)), () => {
+        ran.push(mine);
+        if (rng.next() < 0.5) add();
+      });
+      if (rng.next() < 0.1) clock.cancel(t);
+      else want.push({ at, seq: mine });
+    };
+    for (let i = 0; i < 2000; i++) add();
+    clock.runUntil({});
+    want.sort((a, b) => a.at - b.at || a.seq - b.seq);
+    expect(ran).toEqual(want.map((w) => w.seq));
+  });
+
   it('skips cancelled tasks and counts pending ones', () => {
     const clock = new Clock(0);
     const ran: string[] = [];

@@ -75,8 +75,11 @@ export class Clock {
   }
 
   schedule(delayMs: number, label: TaskLabel, run: () => void): Task {
+    // One shape for every task, whatever object the label came in, keeps the heap's comparisons monomorphic.
     const task: Task = {
-      ...label,
+      component: label.component,
+      key: label.key,
+      what: label.what,
       id: ++this.seq,
       seq: this.seq,
       at: this.nowMs + Math.max(0, delayMs),
@@ -182,14 +185,15 @@ export class Clock {
 
   private push(task: Task): void {
     const h = this.heap;
+    let i = h.length;
     h.push(task);
-    let i = h.length - 1;
     while (i > 0) {
       const p = (i - 1) >> 1;
-      if (!this.less(h[i], h[p])) break;
-      [h[i], h[p]] = [h[p], h[i]];
+      if (!this.less(task, h[p])) break;
+      h[i] = h[p];
       i = p;
     }
+    h[i] = task;
   }
 
   private pop(): Task | undefined {
@@ -197,19 +201,20 @@ export class Clock {
     if (!h.length) return undefined;
     const top = h[0];
     const last = h.pop()!;
-    if (h.length) {
-      h[0] = last;
+    const n = h.length;
+    if (n) {
+      // Sift the last task down from the root, moving smaller children up into the hole.
       let i = 0;
       for (;;) {
         const l = 2 * i + 1;
+        if (l >= n) break;
         const r = l + 1;
-        let m = i;
-        if (l < h.length && this.less(h[l], h[m])) m = l;
-        if (r < h.length && this.less(h[r], h[m])) m = r;
-        if (m === i) break;
-        [h[i], h[m]] = [h[m], h[i]];
+        const m = r < n && this.less(h[r], h[l]) ? r : l;
+        if (!this.less(h[m], last)) break;
+        h[i] = h[m];
         i = m;
       }
+      h[i] = last;
     }
     return top;
   }
