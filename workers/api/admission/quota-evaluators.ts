@@ -298,11 +298,17 @@ export const pvcEvaluator: Evaluator = {
   },
 };
 
+/** Object-count evaluators by `resource.group`: every create asks for one, and they hold no state. */
+const countEvaluators = new Map<string, Evaluator>();
+
 export function evaluatorFor(resource: string, group: string): Evaluator {
   if (group === '') {
     if (resource === 'pods') return podEvaluator;
     if (resource === 'services') return serviceEvaluator;
     if (resource === 'persistentvolumeclaims') return pvcEvaluator;
   }
-  return objectCountEvaluator(resource, group);
+  const id = `${resource}.${group}`;
+  let ev = countEvaluators.get(id);
+  if (!ev) countEvaluators.set(id, (ev = objectCountEvaluator(resource, group)));
+  return ev;
 }
