@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { jsonEqual } from './object';
-import { copyJson, equalJson } from './json';
+import { copyJson, equalJson, shareUnchanged } from './json';
 
 /** A small seeded generator, so a failing shape can be replayed. */
 function rng(seed: number) {
@@ -114,5 +114,81 @@ describe('equalJson', () => {
     expect(equalJson({ 0: 1 }, [1])).toBe(false);
     expect(equalJson(null, {})).toBe(false);
     expect(equalJson(NaN, NaN)).toBe(false);
+  });
+});
+
+/** Same JSON with the same keys in the same order, undefined members included. */
+const strictSame = (a: unknown, b: unknown): boolean => {
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return Object.is(a, b);
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const ak = Object.keys(a);
+  const bk = Object.keys(b);
+  return ak.length === bk.length && ak.every((k, i) => k === bk[i] && strictSame((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
+};
+
+function deepFreeze<T>(v: T): T {
+  if (typeof v === 'object' && v !== null) {
+    for (const x of Object.values(v)) deepFreeze(x);
+    Object.freeze(v);
+  }
+  return v;
+}
+
+/** Every object node of `v`. */
+function nodes(v: unknown, out = new Set<object>()): Set<object> {
+  if (typeof v === 'object' && v !== null) {
+    out.add(v);
+    for (const x of Object.values(v)) nodes(x, out);
+  }
+  return out;
+}
+
+describe('shareUnchanged', () => {
+  it('keeps the JSON (key order included), never touches the old tree, and reuses its equal subtrees', () => {
+    const r = rng(23);
+    let shared = 0;
+    for (let i = 0; i < 3000; i++) {
+      const old = deepFreeze({ root: randomJson(r) });
+      let next = copyJson(old) as { root: unknown };
+      for (let e = Math.floor(r() * 3); e > 0; e--) next = mutate(next, r) as { root: unknown };
+      const before = copyJson(next);
+      const same = shareUnchanged(next, old);
+      expect(strictSame(next, before)).toBe(true);
+      expect(same).toBe(strictSame(before, old));
+      // Every subtree of next that is the same JSON as old's at the same place is old's object now.
+      const oldNodes = nodes(old);
+      const walk = (n: unknown, o: unknown, top: boolean) => {
+        if (typeof n !== 'object' || n === null || typeof o !== 'object' || o === null) return;
+        if (!top && strictSame(n, o)) {
+          expect(n).toBe(o);
+          shared++;
+          return;
+        }
+        expect(oldNodes.has(n)).toBe(top && n === o);
+        if (Array.isArray(n) !== Array.isArray(o)) return;
+        for (const k of Object.keys(n)) if (k in o) walk((n as Record<string, unknown>)[k], (o as Record<string, unknown>)[k], false);
+      };
+      walk(next, old, true);
+    }
+    expect(shared).toBeGreaterThan(1000);
+  });
+
+  it('keeps a different key order, undefined members and non-plain objects as they are', () => {
+    const old = deepFreeze({ a: { x: 1, y: 2 }, b: { z: 1 }, c: [{ d: 1 }], t: { when: 1 } });
+    const next = { a: { y: 2, x: 1 }, b: { z: 1, w: undefined }, c: [{ d: 1 }], t: { when: new Date(0) } };
+    expect(shareUnchanged(next, old)).toBe(false);
+    expect(next.a).not.toBe(old.a);
+    expect(Object.keys(next.a)).toEqual(['y', 'x']);
+    expect(next.b).not.toBe(old.b);
+    expect(next.c).toBe(old.c);
+    expect(next.t.when).toBeInstanceOf(Date);
+  });
+
+  it('leaves a __proto__ member as data', () => {
+    const old = deepFreeze(JSON.parse('{"m":{"__proto__":{"a":1}}}') as Record<string, unknown>);
+    const next = JSON.parse('{"m":{"__proto__":{"a":1}},"n":1}') as Record<string, Record<string, unknown>>;
+    expect(shareUnchanged(next, old)).toBe(false);
+    expect(Object.getPrototypeOf(next.m)).toBe(Object.prototype);
+    expect(Object.keys(next.m)).toEqual(['__proto__']);
   });
 });

@@ -67,3 +67,51 @@ export function equalJson(a: unknown, b: unknown): boolean {
   for (const k of Object.keys(bo)) if (bo[k] !== undefined) nb++;
   return na === nb;
 }
+
+/**
+ * Makes `next` reuse `old`'s subtrees wherever they are the same JSON, key
+ * order included: a new revision then shares what did not change with the
+ * one before it (history costs only what changed, and comparisons of the two
+ * stop at shared subtrees). `next` must be a private copy that nothing
+ * changes in place afterwards below the levels the caller keeps. Returns
+ * whether the two were the same JSON all through (next is then unchanged
+ * at its own level).
+ */
+export function shareUnchanged(next: unknown, old: unknown): boolean {
+  if (next === old) return true;
+  if (typeof next !== 'object' || typeof old !== 'object' || next === null || old === null) return false;
+  if (Array.isArray(next)) {
+    if (!Array.isArray(old)) return false;
+    let same = next.length === old.length;
+    const n = Math.min(next.length, old.length);
+    for (let i = 0; i < n; i++) {
+      const a: unknown = next[i];
+      const b: unknown = old[i];
+      if (a === b) continue;
+      if (typeof a === 'object' && a !== null && shareUnchanged(a, b)) next[i] = b;
+      else same = false;
+    }
+    return same;
+  }
+  if (Array.isArray(old) || Object.getPrototypeOf(next) !== Object.prototype) return false;
+  const a = next as Record<string, unknown>;
+  const b = old as Record<string, unknown>;
+  const ak = Object.keys(a);
+  const bk = Object.keys(b);
+  let same = ak.length === bk.length;
+  for (let i = 0; i < ak.length; i++) {
+    const k = ak[i];
+    if (same && bk[i] !== k) same = false;
+    const av = a[k];
+    if (!(k in b)) {
+      same = false;
+      continue;
+    }
+    const bv = b[k];
+    if (av === bv) continue;
+    // Assigning `__proto__` would set the prototype; such a key keeps its own copy.
+    if (typeof av === 'object' && av !== null && shareUnchanged(av, bv) && k !== '__proto__') a[k] = bv;
+    else same = false;
+  }
+  return same;
+}

@@ -1,7 +1,7 @@
 /** PUT: replace an object (handlers/update.go + registry/generic/registry/store.go Update). */
 import { fail, ok, qualifiedOf, type Scope } from '../server';
 import type { KubeObject } from '../object';
-import { copyJson, equalJson } from '../json';
+import { copyJson, equalJson, shareUnchanged } from '../json';
 import { statusWriteSkipsDefaults } from './statusWrite';
 import * as S from '../status';
 import { checkBody, checkNamespace, causeOf, decodeBody, fieldValidationOf, isDryRun, managerOf, currentKey } from './common';
@@ -140,6 +140,7 @@ export function updateObject(
   const sentManagedFields = next.metadata.managedFields;
   next.metadata.managedFields = old.metadata.managedFields;
   if (old.metadata.managedFields === undefined) delete next.metadata.managedFields;
+  shareWithOld(next, old);
   if (equalJson(next, old)) return { ok: true, object: old };
   // Managed fields the client sent on the main resource are honoured (or, for apply, already computed).
   next.metadata.managedFields = sentManagedFields;
@@ -162,6 +163,26 @@ export function updateObject(
   const r = s.store.txn([{ key, modRevision: current.modRevision }], [{ type: 'put', key, value: next }], causeOf(s, subresource ? `update ${subresource}` : 'update'));
   if (!r.succeeded) return { ok: false, status: S.conflict(qualifiedOf(rt), old.metadata.name!, S.OBJECT_MODIFIED) };
   return { ok: true, object: next };
+}
+
+/**
+ * The new revision reuses the old one's unchanged subtrees. The object and
+ * its metadata stay its own: resourceVersion and managedFields are set on
+ * them below.
+ */
+function shareWithOld(next: KubeObject, old: KubeObject): void {
+  for (const k of Object.keys(next)) {
+    const v: unknown = next[k];
+    if (k === 'metadata' || typeof v !== 'object' || v === null || v === old[k] || !(k in old)) continue;
+    if (shareUnchanged(v, old[k]) && k !== '__proto__') next[k] = old[k];
+  }
+  const meta = next.metadata as Record<string, unknown>;
+  const oldMeta = old.metadata as Record<string, unknown>;
+  for (const k of Object.keys(meta)) {
+    const v = meta[k];
+    if (typeof v !== 'object' || v === null || v === oldMeta[k] || !(k in oldMeta)) continue;
+    if (shareUnchanged(v, oldMeta[k]) && k !== '__proto__') meta[k] = oldMeta[k];
+  }
 }
 
 /** Same keys in the same order with identical values (so the stored JSON would not change either). */
