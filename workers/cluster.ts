@@ -5,7 +5,7 @@
 import { Clock } from './clock/clock';
 import { ClockDriver } from './clock/driver';
 import { Rng } from './clock/prng';
-import { Store } from './store/store';
+import { Store, taskCause } from './store/store';
 import { ApiServer } from './api/server';
 import { buildRegistry } from './api/kinds';
 import { createMachinery } from './api/machinery';
@@ -126,10 +126,7 @@ export class Cluster {
     const clock = this.clock;
     this.store = new Store<KubeObject>({
       now: () => clock.now(),
-      cause: () => {
-        const t = clock.current;
-        return t ? { component: t.component, key: t.key, what: t.what, task: t.id } : { component: 'kube-apiserver' };
-      },
+      cause: () => (clock.current ? taskCause(clock.current) : { component: 'kube-apiserver' }),
     });
     const registry = buildRegistry();
     this.api = new ApiServer({ store: this.store, clock, rng: this.rng, registry, machinery: withCustomResources(createMachinery(registry, this.rng)) });

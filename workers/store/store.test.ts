@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CompactedError, Store, type StoreEvent } from './store';
+import { CompactedError, Store, type StoreEvent, taskCause } from './store';
 
 const put = (key: string, value: unknown) => ({ type: 'put' as const, key, value });
 
@@ -100,5 +100,17 @@ describe('Store.list of an empty bucket', () => {
     expect(s.list('/registry/core/pods/a/').map((kv) => kv.value)).toEqual([1]);
     expect(s.list('/registry/core/pods/b/')).toEqual([]);
     expect(s.count('/registry/core/limitranges/')).toBe(0);
+  });
+});
+
+describe('taskCause', () => {
+  it('gives one cause object per task, with its label and id', () => {
+    const a = { id: 1, component: 'kubelet/worker-1', key: 'default/p', what: 'sync' };
+    const b = { id: 2, component: 'kube-scheduler', key: 'default/p', what: 'schedule' };
+    const ca = taskCause(a);
+    expect(ca).toEqual({ component: 'kubelet/worker-1', key: 'default/p', what: 'sync', task: 1 });
+    expect(taskCause(a)).toBe(ca);
+    expect(taskCause(b)).toEqual({ component: 'kube-scheduler', key: 'default/p', what: 'schedule', task: 2 });
+    expect(taskCause(a)).not.toBe(taskCause(b));
   });
 });

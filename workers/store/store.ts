@@ -13,6 +13,26 @@ export interface WriteCause {
   task?: number;
 }
 
+/** A clock task as far as causes go. */
+interface CauseTask {
+  readonly id: number;
+  readonly component: string;
+  readonly key: string;
+  readonly what: string;
+}
+
+let lastTask: CauseTask | undefined;
+let lastCause: WriteCause | undefined;
+
+/** The cause of writes made by `t`: one object for all of a task's writes (history keeps one per write). */
+export function taskCause(t: CauseTask): WriteCause {
+  if (t !== lastTask || !lastCause) {
+    lastTask = t;
+    lastCause = { component: t.component, key: t.key, what: t.what, task: t.id };
+  }
+  return lastCause;
+}
+
 export interface KeyValue<V = unknown> {
   readonly key: string;
   readonly value: V;

@@ -4,7 +4,7 @@ import { qualifiedOf, apiVersionOfType } from '../server';
 import type { FieldValidation } from '../machinery.types';
 import { parseApiVersion, type KubeObject } from '../object';
 import * as S from '../status';
-import type { WriteCause } from '../../store/store';
+import { taskCause, type WriteCause } from '../../store/store';
 import type { Rng } from '../../clock/prng';
 import { keyFor } from '../keys';
 import { managerOrUserAgent, validateFieldManager } from '../fieldmanager/managerName';
@@ -35,7 +35,7 @@ export function managerOf(s: Scope): string | S.Status {
 /** Who a write is attributed to in the store's history. */
 export function causeOf(s: Scope, what: string): WriteCause {
   const t = s.clock.current;
-  if (t) return { component: t.component, key: t.key, what: t.what, task: t.id };
+  if (t) return taskCause(t);
   const ua = (s.req.userAgent ?? '').split('/')[0] || 'api';
   const ns = s.req.namespace ? `${s.req.namespace}/` : '';
   return { component: ua, key: `${ns}${s.req.name ?? ''}`, what };
