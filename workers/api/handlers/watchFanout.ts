@@ -88,10 +88,10 @@ class Fanout {
       for (const [field, byValue] of this.indexed) {
         const a = prevFields ? (prevFields[field] ?? '') : undefined;
         const b = curFields ? (curFields[field] ?? '') : undefined;
-        if (a !== undefined) extra = concat(extra, byValue.get(a));
-        if (b !== undefined && b !== a) extra = concat(extra, byValue.get(b));
+        if (a !== undefined) extra = merged(extra, byValue.get(a));
+        if (b !== undefined && b !== a) extra = merged(extra, byValue.get(b));
       }
-      if (extra) targets = [...this.plain, ...extra].sort((x, y) => x.order - y.order);
+      if (extra) targets = merged(this.plain, extra)!;
     }
     // A watcher stopped or started by another's callback is honoured as the store does.
     if (targets === this.plain && targets.length > 1) targets = targets.slice();
@@ -99,9 +99,21 @@ class Fanout {
   }
 }
 
-function concat(a: Entry[] | undefined, b: Entry[] | undefined): Entry[] | undefined {
+/**
+ * Two lists in registration order merged into a new one; `a` itself when `b`
+ * is empty. Never a list the fan-out keeps, which callbacks may change.
+ */
+function merged(a: Entry[] | undefined, b: Entry[] | undefined): Entry[] | undefined {
   if (!b || b.length === 0) return a;
-  return a ? [...a, ...b] : b;
+  if (!a) a = [];
+  const out: Entry[] = new Array<Entry>(a.length + b.length);
+  let i = 0;
+  let j = 0;
+  let k = 0;
+  while (i < a.length && j < b.length) out[k++] = a[i].order <= b[j].order ? a[i++] : b[j++];
+  while (i < a.length) out[k++] = a[i++];
+  while (j < b.length) out[k++] = b[j++];
+  return out;
 }
 
 const fanouts = new WeakMap<Store<KubeObject>, Map<string, Fanout>>();
