@@ -7,12 +7,15 @@
  * - a logger: repeats of the same event bump `count` and `lastTimestamp`
  *   of the first one instead of creating a new object.
  * Each keeps an LRU cache of LRU_CACHE_ENTRIES, so a recorder's memory is
- * bounded however many objects it reports on (10,000 pods, 40,000 events).
+ * bounded however many objects it reports on (10,000 pods, 40,000 events);
+ * eventsCache.ts keeps their entries small.
  */
 import type { Clock } from '../clock/clock';
 import type { KubeObject } from '../api/object';
 import type { ApiRequest, ApiResponse } from '../api/request';
-import { Lru } from './lru';
+import { EventsCache, LRU_CACHE_ENTRIES, type ObjectKey } from './eventsCache';
+
+export { LRU_CACHE_ENTRIES };
 
 export type EventType = 'Normal' | 'Warning';
 
@@ -20,23 +23,16 @@ const AGGREGATE_WINDOW_MS = 10 * 60 * 1000;
 const AGGREGATE_MAX_EVENTS = 10;
 const SPAM_BURST = 25;
 const SPAM_REFILL_MS = 5 * 60 * 1000;
-/** maxLruCacheEntries: each of the correlator's caches forgets its least recently used entries beyond this. */
-export const LRU_CACHE_ENTRIES = 4096;
-
-interface Seen {
-  name: string;
-  namespace: string;
-  count: number;
-  firstTimestamp: string;
-  at: number;
-}
+/** The logger's key for the aggregate event, whatever its latest message. */
+const COMBINED = '*';
+const NONE = -1;
 
 const LAST_NANO = new WeakMap<Clock, bigint>();
 
 export class EventRecorder {
-  private seen = new Lru<Seen>(LRU_CACHE_ENTRIES);
-  private similar = new Lru<{ messages: Set<string>; at: number }>(LRU_CACHE_ENTRIES);
-  private spam = new Lru<{ tokens: number; at: number }>(LRU_CACHE_ENTRIES);
+  private readonly cache: EventsCache;
+  /** `source` of every event; each event gets its own copy, as the API server may keep the body it is given. */
+  private readonly source: Readonly<Record<string, string>>;
 
   constructor(
     private readonly clock: Clock,
@@ -45,60 +41,64 @@ export class EventRecorder {
     private readonly component: string,
     /** `source.host` for node components. */
     private readonly host?: string,
-  ) {}
+    /** CorrelatorOptions.LRUCacheSize: entries each of the correlator's caches keeps. */
+    cacheEntries = LRU_CACHE_ENTRIES,
+  ) {
+    this.source = host ? { component, host } : { component };
+    this.cache = new EventsCache(cacheEntries);
+  }
 
   event(obj: KubeObject, type: EventType, reason: string, message: string): void {
     const meta = obj.metadata;
-    const namespace = meta.namespace || 'default';
-    const ref = {
-      kind: obj.kind,
-      namespace: meta.namespace,
-      name: meta.name,
-      uid: meta.uid,
-      apiVersion: obj.apiVersion,
-      resourceVersion: meta.resourceVersion,
-    };
+    // Keyed as upstream joins them (absent fields are empty); source is this recorder's own.
+    const key: ObjectKey = { kind: obj.kind ?? '', namespace: meta.namespace ?? '', name: meta.name ?? '', uid: meta.uid ?? '', apiVersion: obj.apiVersion ?? '' };
     const now = this.clock.now();
-    const objectKey = [this.component, this.host ?? '', ref.kind, ref.namespace ?? '', ref.name, ref.uid, ref.apiVersion].join('\u0000');
-    if (!this.allow(`${objectKey}\u0000${type}\u0000${reason}`, now)) return;
-    const aggregateKey = `${objectKey}\u0000${type}\u0000${reason}`;
-    let group = this.similar.get(aggregateKey);
-    if (!group || now - group.at > AGGREGATE_WINDOW_MS) this.similar.set(aggregateKey, (group = { messages: new Set(), at: now }));
-    group.at = now;
-    group.messages.add(message);
-    const combined = group.messages.size > AGGREGATE_MAX_EVENTS;
-    if (combined) message = `(combined from similar events): ${message}`;
+    const cache = this.cache;
+    let k = cache.key(key, type, reason);
+    if (!cache.allow(k, now, SPAM_BURST, SPAM_REFILL_MS)) return;
+    const combined = cache.aggregate(k, message, now, AGGREGATE_WINDOW_MS) > AGGREGATE_MAX_EVENTS;
     // The aggregate is one event whatever its latest message; others are keyed by their message.
-    const key = combined ? `${aggregateKey}\u0000*` : `${aggregateKey}\u0000${message}`;
+    const seenKey = combined ? COMBINED : message;
+    if (combined) message = `(combined from similar events): ${message}`;
+    const namespace = key.namespace || 'default';
     const ts = this.clock.timestamp(now);
-    const prev = this.seen.get(key);
-    if (prev && now - prev.at <= AGGREGATE_WINDOW_MS) {
-      prev.count++;
-      prev.at = now;
+    const prev = cache.getSeen(k, seenKey);
+    // Whatever a request sets off may record events too: a slot is looked up again after one if any was freed.
+    let frees = cache.frees;
+    if (prev !== NONE && now - cache.seenTime(prev) <= AGGREGATE_WINDOW_MS) {
       const r = this.api({
         verb: 'patch',
         group: '',
         version: 'v1',
         resource: 'events',
-        namespace: prev.namespace,
-        name: prev.name,
+        namespace,
+        name: cache.seenName(prev),
         contentType: 'application/strategic-merge-patch+json',
-        body: { count: prev.count, lastTimestamp: ts, message },
+        body: { count: cache.repeat(prev, now), lastTimestamp: ts, message },
       });
       if (r.status < 400) return;
-      this.seen.delete(key); // the event was deleted meanwhile: record afresh
+      // The event was deleted meanwhile: record afresh.
+      if (cache.frees !== frees) k = cache.find(key, type, reason);
+      if (k !== NONE) cache.deleteSeen(k, seenKey);
+      frees = cache.frees;
     }
     const name = `${meta.name}.${this.uniqueNanoHex(now)}`;
-    const source: Record<string, string> = { component: this.component };
-    if (this.host) source.host = this.host;
+    const involvedObject: Record<string, string> = {};
+    // ObjectReference's field order; absent fields are left out.
+    if (obj.kind !== undefined) involvedObject.kind = obj.kind;
+    if (meta.namespace !== undefined) involvedObject.namespace = meta.namespace;
+    if (meta.name !== undefined) involvedObject.name = meta.name;
+    if (meta.uid !== undefined) involvedObject.uid = meta.uid;
+    if (obj.apiVersion !== undefined) involvedObject.apiVersion = obj.apiVersion;
+    if (meta.resourceVersion !== undefined) involvedObject.resourceVersion = meta.resourceVersion;
     const body: KubeObject = {
       apiVersion: 'v1',
       kind: 'Event',
       metadata: { name, namespace },
-      involvedObject: Object.fromEntries(Object.entries(ref).filter(([, v]) => v !== undefined)),
+      involvedObject,
       reason,
       message,
-      source,
+      source: { ...this.source },
       firstTimestamp: ts,
       lastTimestamp: ts,
       count: 1,
@@ -108,18 +108,9 @@ export class EventRecorder {
       reportingInstance: this.host ?? '',
     };
     const r = this.api({ verb: 'create', group: '', version: 'v1', resource: 'events', namespace, body });
-    if (r.status < 400) this.seen.set(key, { name, namespace, count: 1, firstTimestamp: ts, at: now });
-  }
-
-  /** The spam filter's token bucket for one object and reason. */
-  private allow(key: string, now: number): boolean {
-    let b = this.spam.get(key);
-    if (!b) this.spam.set(key, (b = { tokens: SPAM_BURST, at: now }));
-    b.tokens = Math.min(SPAM_BURST, b.tokens + (now - b.at) / SPAM_REFILL_MS);
-    b.at = now;
-    if (b.tokens < 1) return false;
-    b.tokens -= 1;
-    return true;
+    if (r.status >= 400) return;
+    if (k === NONE || cache.frees !== frees) k = cache.key(key, type, reason);
+    cache.setSeen(k, seenKey, name, now);
   }
 
   /** Event names carry the time in hex nanoseconds (`%x` of UnixNano), kept unique per recorder. */

@@ -15,15 +15,10 @@ export function validateEvent(obj: KubeObject): FieldError[] {
   const errs: FieldError[] = [];
   const ns = ev.metadata?.namespace ?? '';
   const involvedNs = ev.involvedObject?.namespace ?? '';
-  const mismatch = () => invalid(path('involvedObject', 'namespace'), involvedNs, 'does not match event.namespace');
   if (!ev.eventTime) {
-    if (!involvedNs) {
-      if (ns !== '' && ns !== 'default') errs.push(mismatch());
-    } else if (ns !== involvedNs) {
-      errs.push(mismatch());
-    }
+    if (involvedNs ? ns !== involvedNs : ns !== '' && ns !== 'default') errs.push(namespaceMismatch(involvedNs));
   } else {
-    if (!involvedNs && ns !== 'default' && ns !== 'kube-system') errs.push(mismatch());
+    if (!involvedNs && ns !== 'default' && ns !== 'kube-system') errs.push(namespaceMismatch(involvedNs));
     const rc = ev.reportingComponent ?? '';
     if (!rc) errs.push(required(path('reportingController'), ''));
     for (const m of isQualifiedName(rc)) errs.push(invalid(path('reportingController'), rc, m));
@@ -40,6 +35,10 @@ export function validateEvent(obj: KubeObject): FieldError[] {
   }
   for (const m of isDNS1123Subdomain(ns)) errs.push(invalid(path('namespace'), ns, m));
   return errs;
+}
+
+function namespaceMismatch(involvedNs: string): FieldError {
+  return invalid(path('involvedObject', 'namespace'), involvedNs, 'does not match event.namespace');
 }
 
 export const eventStrategy: Partial<ResourceType> = {
