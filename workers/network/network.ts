@@ -83,23 +83,15 @@ export class Network {
   }
 
   /** The client a container at podIP on nodeName is: its pod, or the node for host-network containers. */
-  private client(nodeName: string, podIP: string): Client {
+  clientFor(nodeName: string, podIP: string): Client {
     const pod = this.index.podByIP(podIP);
     if (pod && pod.spec?.nodeName === nodeName) return { ip: podIP, node: nodeName, pod, label: `${pod.metadata!.namespace}/${pod.metadata!.name}` };
     return { ip: podIP, node: nodeName, label: `node/${nodeName}` };
   }
 
-  networkFor(nodeName: string, podIP: string): ContainerNetwork & { lookup(name: string, type?: RecordType): LookupResult } {
-    return {
-      resolve: (name) => {
-        const r = this.resolveFor(this.client(nodeName, podIP), name, 'A', true);
-        const ips = r.records.filter((x) => x.type === 'A').map((x) => (x as { address: string }).address);
-        return r.status === 'ok' && ips.length ? ips : undefined;
-      },
-      lookup: (name, type = 'A') => this.resolveFor(this.client(nodeName, podIP), name, type, false),
-      http: (req) => this.http(this.client(nodeName, podIP), req),
-      connect: (ip, port) => this.connect(this.client(nodeName, podIP), ip, port),
-    };
+  /** The network as the containers at podIP on nodeName reach it (one small handle, methods shared by all). */
+  networkFor(nodeName: string, podIP: string): PodNetwork {
+    return new PodNetwork(this, nodeName, podIP);
   }
 
   private flushPending(clientIP: string): void {
@@ -243,6 +235,37 @@ export class Network {
   /** A node's rules as `iptables-save` prints them. */
   rules(nodeName: string): string {
     return this.proxies.rules(nodeName);
+  }
+}
+
+/**
+ * A container's way out: the client is looked up on every call, since the
+ * pod holding podIP can change. A class, so thousands of containers share
+ * its methods instead of four closures each.
+ */
+export class PodNetwork implements ContainerNetwork {
+  constructor(
+    private readonly net: Network,
+    private readonly nodeName: string,
+    private readonly podIP: string,
+  ) {}
+
+  resolve(name: string): string[] | undefined {
+    const r = this.net.resolveFor(this.net.clientFor(this.nodeName, this.podIP), name, 'A', true);
+    const ips = r.records.filter((x) => x.type === 'A').map((x) => (x as { address: string }).address);
+    return r.status === 'ok' && ips.length ? ips : undefined;
+  }
+
+  lookup(name: string, type: RecordType = 'A'): LookupResult {
+    return this.net.resolveFor(this.net.clientFor(this.nodeName, this.podIP), name, type, false);
+  }
+
+  http(req: HttpRequest): HttpResult {
+    return this.net.http(this.net.clientFor(this.nodeName, this.podIP), req);
+  }
+
+  connect(ip: string, port: number): 'open' | 'refused' | 'timeout' {
+    return this.net.connect(this.net.clientFor(this.nodeName, this.podIP), ip, port);
   }
 }
 

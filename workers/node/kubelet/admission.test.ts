@@ -30,3 +30,25 @@ describe('admitPod', () => {
     expect(podRequests(s).cpu).toBe(1500);
   });
 });
+
+describe('admitPod with a lazy list of admitted pods', () => {
+  function lazyList(specs: PodSpec[]) {
+    const seen = { iterated: 0 };
+    return { seen, list: { length: specs.length, *[Symbol.iterator]() { seen.iterated++; yield* specs; } } };
+  }
+
+  it('counts pods without listing them when the pod requests nothing', () => {
+    const { seen, list } = lazyList([spec('1'), spec('1')]);
+    expect(admitPod(spec(), list, node)).toEqual({ admit: true });
+    expect(seen.iterated).toBe(0);
+    const full = lazyList([spec(), spec(), spec()]);
+    expect(admitPod(spec(), full.list, node)).toMatchObject({ reason: 'OutOfpods' });
+    expect(full.seen.iterated).toBe(0);
+  });
+
+  it('lists them once to add up requests', () => {
+    const { seen, list } = lazyList([spec('1500m', '1Gi'), spec('1')]);
+    expect(admitPod(spec('2'), list, node)).toMatchObject({ reason: 'OutOfcpu', message: "Node didn't have enough resource: cpu, requested: 2000, used: 2500, capacity: 4000" });
+    expect(seen.iterated).toBe(1);
+  });
+});

@@ -24,8 +24,13 @@ function insufficient(resource: string, requested: number, used: number, capacit
   };
 }
 
+/** The pods already running (or starting) on the node: how many, and their specs when requests are compared. */
+export interface AdmittedPods extends Iterable<PodSpec> {
+  readonly length: number;
+}
+
 /** `admitted` are the specs of the pods already running (or starting) on the node. */
-export function admitPod(spec: PodSpec, admitted: readonly PodSpec[], allocatable: Allocatable): AdmitResult {
+export function admitPod(spec: PodSpec, admitted: AdmittedPods, allocatable: Allocatable): AdmitResult {
   if (admitted.length + 1 > allocatable.pods) return insufficient('pods', 1, admitted.length, allocatable.pods);
   const want = podRequests(spec);
   if (want.cpu === 0 && want.memory === 0) return { admit: true };

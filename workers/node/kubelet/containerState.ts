@@ -50,6 +50,21 @@ export function isRunning(r: ContainerRecord): boolean {
   return !!n && !n.exit;
 }
 
+/**
+ * The record a pod worker keeps under `init:<name>` or `main:<name>`, found
+ * by its kind and name (a record keeps its container's name) without
+ * building the key string each time; pods have a few containers.
+ */
+export function findRecord(records: ReadonlyMap<string, ContainerRecord>, init: boolean, name: string): ContainerRecord | undefined {
+  for (const r of records.values()) if ((r.kind !== 'regular') === init && r.spec.name === name) return r;
+  return undefined;
+}
+
+/** A record with every field present from the start, so it keeps one compact shape. */
+export function newRecord(spec: Container, kind: ContainerKind): ContainerRecord {
+  return { spec, kind, instances: [], waiting: undefined, started: false, ready: false, probeFailure: undefined, stopProbes: undefined };
+}
+
 export function containerKind(c: Container, init: boolean): ContainerKind {
   if (!init) return 'regular';
   return c.restartPolicy === 'Always' ? 'sidecar' : 'init';

@@ -9,11 +9,17 @@ import { expand } from './expansion';
 import { fieldRefValue, resourceFieldValue, type DownwardContext } from './fieldRefs';
 import { configMapData, configMapNotFound, secretData, secretNotFound, type ObjectSource } from './objects';
 
-export type EnvResult = { ok: true; env: [string, string][] } | { ok: false; message: string };
+/** Variables in order; never mutated (containers of a namespace may share one list). */
+export type EnvVars = readonly (readonly [string, string])[];
+export type EnvResult = { ok: true; env: EnvVars } | { ok: false; message: string };
 
-export function makeEnvironment(container: Container, ctx: DownwardContext, objects: ObjectSource, serviceEnv: [string, string][] = []): EnvResult {
+const NO_VARS: EnvVars = Object.freeze([]);
+
+export function makeEnvironment(container: Container, ctx: DownwardContext, objects: ObjectSource, serviceEnv: EnvVars = NO_VARS): EnvResult {
   const ns = ctx.pod.metadata?.namespace ?? 'default';
   const vars = new Map<string, string>(serviceEnv);
+  // Service variables only (most containers): the list itself is the answer, unless a name repeats.
+  if (!container.envFrom?.length && !container.env?.length && vars.size === serviceEnv.length) return { ok: true, env: serviceEnv };
   const lookup = (n: string) => vars.get(n);
 
   for (const from of container.envFrom ?? []) {
@@ -86,7 +92,8 @@ function findContainer(ctx: DownwardContext, name: string): Container | undefine
 }
 
 /** Command and args with `$(VAR)` references to the final environment expanded. */
-export function expandCommand(container: Container, env: [string, string][]): { command?: string[]; args?: string[] } {
+export function expandCommand(container: Container, env: EnvVars): { command?: string[]; args?: string[] } {
+  if (!container.command && !container.args) return { command: undefined, args: undefined };
   const m = new Map(env);
   const lookup = (n: string) => m.get(n);
   return {

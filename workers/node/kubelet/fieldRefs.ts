@@ -26,7 +26,8 @@ function formatMap(m: Record<string, string> | undefined): string {
 export function fieldRefValue(fieldPath: string, ctx: DownwardContext, forVolume = false): ValueResult {
   const { pod } = ctx;
   const meta = pod.metadata ?? {};
-  const sub = /^metadata\.(labels|annotations)\['(.*)'\]$/.exec(fieldPath) ?? /^metadata\.(labels|annotations)\["(.*)"\]$/.exec(fieldPath);
+  // Only `metadata.labels['k']` style paths end in a bracket: the rest skip both patterns.
+  const sub = fieldPath.endsWith(']') ? (/^metadata\.(labels|annotations)\['(.*)'\]$/.exec(fieldPath) ?? /^metadata\.(labels|annotations)\["(.*)"\]$/.exec(fieldPath)) : null;
   if (sub) {
     const m = (sub[1] === 'labels' ? meta.labels : meta.annotations) ?? {};
     return { ok: true, value: m[sub[2]] ?? '' };

@@ -5,7 +5,7 @@
  * static pods on the control-plane node, and answers logs and exec.
  * Everything it does is a clock task of component `kubelet/<node>`.
  */
-import type { Pod } from 'kubernetes-types/core/v1';
+import type { Pod, PodSpec } from 'kubernetes-types/core/v1';
 import type { Task } from '../../clock/clock';
 import type { KubeObject } from '../../api/object';
 import type { ApiRequest, ApiResponse, WatchEvent, WatchHandle } from '../../api/request';
@@ -14,7 +14,7 @@ import { WorkQueue } from '../../client/workqueue';
 import type { EventRecorder } from '../../client/events';
 import type { ContainerNetwork, ContainerRuntime } from '../runtime/types';
 import { nodeInternalIP, podCIDR, type NodeSpecInput } from '../nodeObject';
-import { admitPod, type AdmitResult } from './admission';
+import { admitPod, type AdmitResult, type AdmittedPods } from './admission';
 import { Backoff } from './backoff';
 import { ImageManager } from './images';
 import { PodIPAllocator } from './podIPs';
@@ -30,6 +30,8 @@ import { writePodStatus } from './statusWriter';
 import { execCommand, execResponse, formatLogs, logInstance, parseLogOptions } from './logs';
 import type { Status } from './podStatus';
 import { containerId } from './containerStart';
+import { ServiceEnvShare, TextShare } from './shares';
+import type { EnvVars } from './env';
 import { EvictionManager, EVICTION_MONITORING_MS, type EvictionCandidate } from './eviction';
 import * as S from '../../api/status';
 
@@ -40,6 +42,9 @@ export const CRASH_BACKOFF_MAX_MS = 300_000;
 const REGISTER_RETRY_MS = 7_000;
 
 export type WatchFn = (req: ApiRequest, onEvent: (e: WatchEvent) => void) => WatchHandle | ApiResponse;
+
+/** Service variables of a kubelet without a network (none). */
+const NO_SERVICE_ENV: EnvVars = Object.freeze([]);
 
 /** How often every pod is synced even without a change (upstream --sync-frequency). */
 const SYNC_FREQUENCY_MS = 60_000;
@@ -99,6 +104,8 @@ export class Kubelet {
     const api = ctx.client('kubelet');
     this.recorder = ctx.recorder('kubelet', opts.name);
     const clock = ctx.clock;
+    const serviceEnvShare = new ServiceEnvShare();
+    const textShare = new TextShare();
     this.svc = {
       nodeName: opts.name,
       component: this.component,
@@ -126,8 +133,9 @@ export class Kubelet {
       running: () => this.up,
       enqueue: (key, delayMs = 0) => this.queue?.addAfter(key, delayMs),
       event: (obj, type, reason, message) => this.recorder.event(obj, type, reason, message),
-      serviceEnv: (ns, enable) => opts.serviceEnv?.(ns, enable) ?? [],
+      serviceEnv: (ns, enable) => (opts.serviceEnv ? serviceEnvShare.share(ns, enable, opts.serviceEnv(ns, enable)) : NO_SERVICE_ENV),
       network: (podIP) => opts.network?.(opts.name, podIP),
+      shareText: (text) => textShare.share(text),
     };
     this.eviction = new EvictionManager({
       now: () => clock.now(),
@@ -248,12 +256,18 @@ export class Kubelet {
     if (w.finished) this.workers.delete(key);
   }
 
-  private activeSpecs() {
-    const specs = [];
-    for (const w of this.workers.values()) if (w.active) specs.push(w.pod.spec!);
-    for (const set of this.orphans.values()) for (const w of set) if (w.active) specs.push(w.pod.spec!);
-    for (const { worker } of this.statics.values()) specs.push(worker.pod.spec!);
-    return specs;
+  /** The pods holding node resources: counted at once, their specs listed only if admission compares requests. */
+  private activeSpecs(): AdmittedPods {
+    let length = this.statics.size;
+    for (const w of this.workers.values()) if (w.active) length++;
+    for (const set of this.orphans.values()) for (const w of set) if (w.active) length++;
+    return { length, [Symbol.iterator]: () => this.eachActiveSpec() };
+  }
+
+  private *eachActiveSpec(): Generator<PodSpec> {
+    for (const w of this.workers.values()) if (w.active) yield w.pod.spec!;
+    for (const set of this.orphans.values()) for (const w of set) if (w.active) yield w.pod.spec!;
+    for (const { worker } of this.statics.values()) yield worker.pod.spec!;
   }
 
   /** rejectPod: a Warning event and a Failed status with the admission reason. */

@@ -1,7 +1,16 @@
 /** A volume's files kept in memory: what the runtime mounts into containers. */
 import type { Volume } from '../runtime/types';
 
+/** A file made when first read: a pod's token is a kilobyte nobody reads but `cat` and clients. */
+export interface LazyFile {
+  text(): string;
+}
+
+export type FileContent = string | LazyFile;
+
 function norm(p: string): string {
+  // Most paths are one plain name (`token`, `ca.crt`).
+  if (p && p !== '.' && !p.includes('/')) return p;
   return p
     .split('/')
     .filter((s) => s && s !== '.')
@@ -9,11 +18,11 @@ function norm(p: string): string {
 }
 
 export class MemoryVolume implements Volume {
-  private files = new Map<string, string>();
+  private files = new Map<string, FileContent>();
 
   constructor(
     readonly readOnly: boolean,
-    files?: Record<string, string>,
+    files?: Record<string, FileContent>,
     /** Written by the kubelet's atomic writer (configMap, secret, projected, downwardAPI). */
     readonly atomic = false,
   ) {
@@ -21,8 +30,10 @@ export class MemoryVolume implements Volume {
   }
 
   /** Swap the whole content (atomic-writer volumes: configMap, secret, projected, downwardAPI). */
-  replace(files: Record<string, string>): void {
-    this.files = new Map(Object.entries(files).map(([k, v]) => [norm(k), v]));
+  replace(files: Record<string, FileContent>): void {
+    const m = new Map<string, FileContent>();
+    for (const k in files) m.set(norm(k), files[k]);
+    this.files = m;
   }
 
   list(dir: string): string[] {
@@ -37,7 +48,12 @@ export class MemoryVolume implements Volume {
   }
 
   read(path: string): string | undefined {
-    return this.files.get(norm(path));
+    const p = norm(path);
+    const v = this.files.get(p);
+    if (v === undefined || typeof v === 'string') return v;
+    const text = v.text();
+    this.files.set(p, text);
+    return text;
   }
 
   write(path: string, content: string): boolean {

@@ -5,7 +5,7 @@
  * (PodReadyToStartContainers, Initialized, Ready, ContainersReady).
  */
 import type { ContainerStatus, Pod, PodCondition, PodSpec, PodStatus } from 'kubernetes-types/core/v1';
-import { newest, type ContainerInstance, type ContainerRecord } from './containerState';
+import { findRecord, newest, type ContainerInstance, type ContainerRecord } from './containerState';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 export type Status = Mutable<PodStatus> & Record<string, unknown>;
@@ -93,15 +93,20 @@ function containerStatus(r: ContainerRecord, defaultWaiting: string, ts: (ms?: n
   return s as unknown as ContainerStatus;
 }
 
+/** The status of container `name` (names are unique in a pod; pods have a few containers, so a scan beats a Map). */
+function statusOf(statuses: readonly ContainerStatus[], name: string): ContainerStatus | undefined {
+  for (const s of statuses) if (s.name === name) return s;
+  return undefined;
+}
+
 /** getPhase (pkg/kubelet/kubelet_pods.go, v1.32). */
 export function getPhase(spec: PodSpec, init: ContainerStatus[], regular: ContainerStatus[], podIsTerminal: boolean, isStatic: boolean): string {
   let pendingRegularInit = 0;
   let pendingRestartableInit = 0;
   let failedInitialization = 0;
-  const byName = new Map(init.map((s) => [s.name, s]));
   for (const c of spec.initContainers ?? []) {
     if (c.restartPolicy === 'Always') continue;
-    const s = byName.get(c.name);
+    const s = statusOf(init, c.name);
     if (!s) {
       pendingRegularInit++;
       continue;
@@ -122,7 +127,7 @@ export function getPhase(spec: PodSpec, init: ContainerStatus[], regular: Contai
   let succeeded = 0;
   for (const c of spec.initContainers ?? []) {
     if (c.restartPolicy !== 'Always') continue;
-    const s = byName.get(c.name);
+    const s = statusOf(init, c.name);
     if (!s) {
       unknown++;
       continue;
@@ -139,9 +144,8 @@ export function getPhase(spec: PodSpec, init: ContainerStatus[], regular: Contai
       unknown++;
     }
   }
-  const regByName = new Map(regular.map((s) => [s.name, s]));
   for (const c of spec.containers ?? []) {
-    const s = regByName.get(c.name);
+    const s = statusOf(regular, c.name);
     if (!s) {
       unknown++;
       continue;
@@ -178,16 +182,10 @@ function cond(type: string, status: string, reason?: string, message?: string): 
 }
 
 function containersReady(spec: PodSpec, statuses: ContainerStatus[], phase: string): Condition {
-  const byName = new Map(statuses.map((s) => [s.name, s]));
   const unknown: string[] = [];
   const unready: string[] = [];
-  const check = (name: string) => {
-    const s = byName.get(name);
-    if (!s) unknown.push(name);
-    else if (!s.ready) unready.push(name);
-  };
-  for (const c of spec.initContainers ?? []) if (c.restartPolicy === 'Always') check(c.name);
-  for (const c of spec.containers ?? []) check(c.name);
+  for (const c of spec.initContainers ?? []) if (c.restartPolicy === 'Always') checkReady(statuses, c.name, unknown, unready);
+  for (const c of spec.containers ?? []) checkReady(statuses, c.name, unknown, unready);
   if (phase === 'Succeeded' && unknown.length === 0) return cond('ContainersReady', 'False', 'PodCompleted');
   if (phase === 'Failed') return cond('ContainersReady', 'False', 'PodFailed');
   const msgs: string[] = [];
@@ -195,6 +193,12 @@ function containersReady(spec: PodSpec, statuses: ContainerStatus[], phase: stri
   if (unready.length) msgs.push(`containers with unready status: ${goList(unready)}`);
   if (msgs.length) return cond('ContainersReady', 'False', 'ContainersNotReady', msgs.join(', '));
   return cond('ContainersReady', 'True');
+}
+
+function checkReady(statuses: readonly ContainerStatus[], name: string, unknown: string[], unready: string[]): void {
+  const s = statusOf(statuses, name);
+  if (!s) unknown.push(name);
+  else if (!s.ready) unready.push(name);
 }
 
 function podReady(spec: PodSpec, conditions: Condition[], cr: Condition): Condition {
@@ -210,11 +214,10 @@ function podReady(spec: PodSpec, conditions: Condition[], cr: Condition): Condit
 }
 
 function initialized(spec: PodSpec, statuses: ContainerStatus[], regular: ContainerStatus[], phase: string): Condition {
-  const byName = new Map(statuses.map((s) => [s.name, s]));
   const unknown: string[] = [];
   const incomplete: string[] = [];
   for (const c of spec.initContainers ?? []) {
-    const s = byName.get(c.name);
+    const s = statusOf(statuses, c.name);
     if (!s) {
       unknown.push(c.name);
       continue;
@@ -236,9 +239,16 @@ function initialized(spec: PodSpec, statuses: ContainerStatus[], regular: Contai
 }
 
 /** Keep lastTransitionTime of a condition whose status did not change (status manager updateLastTransitionTime). */
-function stamp(c: Condition, old: PodCondition[] | undefined, now: string): Condition {
-  const prev = old?.find((o) => o.type === c.type);
-  return { ...c, lastProbeTime: null as unknown as string, lastTransitionTime: prev && prev.status === c.status && prev.lastTransitionTime ? prev.lastTransitionTime : now };
+function stamp(c: Condition, old: readonly PodCondition[] | undefined, now: string): Condition {
+  let prev: PodCondition | undefined;
+  if (old) for (const o of old) if (o.type === c.type) { prev = o; break; }
+  // The fields of `c` in their order (cond sets reason and message only when given), then the times.
+  const out: Condition = { type: c.type, status: c.status };
+  if (c.reason !== undefined) out.reason = c.reason;
+  if (c.message !== undefined) out.message = c.message;
+  out.lastProbeTime = null as unknown as string;
+  out.lastTransitionTime = prev && prev.status === c.status && prev.lastTransitionTime ? prev.lastTransitionTime : now;
+  return out;
 }
 
 export function generatePodStatus(input: StatusInput): Status {
@@ -251,11 +261,11 @@ export function generatePodStatus(input: StatusInput): Status {
   const initStatuses: ContainerStatus[] = [];
   const regular: ContainerStatus[] = [];
   for (const c of spec.initContainers ?? []) {
-    const r = input.records.get(`init:${c.name}`);
+    const r = findRecord(input.records, true, c.name);
     if (r) initStatuses.push(containerStatus(r, defaultWaiting, input.timestamp));
   }
   for (const c of spec.containers ?? []) {
-    const r = input.records.get(`main:${c.name}`);
+    const r = findRecord(input.records, false, c.name);
     if (r) regular.push(containerStatus(r, defaultWaiting, input.timestamp));
   }
   let phase = getPhase(spec, initStatuses, regular, input.podIsTerminal, input.isStatic);
@@ -273,10 +283,9 @@ export function generatePodStatus(input: StatusInput): Status {
     cr,
     cond('PodScheduled', 'True'),
   ];
-  const status: Status = {
-    conditions: [...foreign, ...own.map((c) => stamp(c, old.conditions, now))],
-    phase,
-  };
+  const conditions: Condition[] = foreign;
+  for (const c of own) conditions.push(stamp(c, old.conditions, now));
+  const status: Status = { conditions, phase };
   if (input.hostIPs.length) {
     status.hostIP = input.hostIPs[0];
     status.hostIPs = input.hostIPs.map((ip) => ({ ip }));

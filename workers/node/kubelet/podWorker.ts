@@ -9,7 +9,7 @@ import type { Container, Pod } from 'kubernetes-types/core/v1';
 import type { Task } from '../../clock/clock';
 import type { KubeObject } from '../../api/object';
 import type { Volume } from '../runtime/types';
-import { containerKind, isRunning, newest, type ContainerRecord } from './containerState';
+import { containerKind, findRecord, isRunning, newRecord, newest, type ContainerRecord } from './containerState';
 import { generatePodStatus, type Status } from './podStatus';
 import { setUpVolumes } from './volumes';
 import { startContainer } from './containerStart';
@@ -61,8 +61,8 @@ export class PodWorker {
     this.uid = pod.metadata!.uid!;
     this.key = `${pod.metadata!.namespace}/${pod.metadata!.name}`;
     const spec = pod.spec!;
-    for (const c of spec.initContainers ?? []) this.records.set(`init:${c.name}`, { spec: c, kind: containerKind(c, true), instances: [], started: false, ready: false });
-    for (const c of spec.containers ?? []) this.records.set(`main:${c.name}`, { spec: c, kind: 'regular', instances: [], started: false, ready: false });
+    for (const c of spec.initContainers ?? []) this.records.set(`init:${c.name}`, newRecord(c, containerKind(c, true)));
+    for (const c of spec.containers ?? []) this.records.set(`main:${c.name}`, newRecord(c, 'regular'));
   }
 
   /** `name_namespace(uid)`, as pkg/kubelet/util/format.Pod prints a pod. */
@@ -249,7 +249,7 @@ export class PodWorker {
   /** Start what is due; returns whether the pod is done (initialized, no regular container to run again). */
   private startWhatIsDue(): boolean {
     for (const c of this.pod.spec?.initContainers ?? []) {
-      const r = this.records.get(`init:${c.name}`)!;
+      const r = findRecord(this.records, true, c.name)!;
       const inst = newest(r);
       if (r.kind === 'sidecar') {
         if (inst && !inst.exit) {
@@ -268,7 +268,7 @@ export class PodWorker {
     }
     let keep = 0;
     for (const c of this.pod.spec?.containers ?? []) {
-      const r = this.records.get(`main:${c.name}`)!;
+      const r = findRecord(this.records, false, c.name)!;
       if (isRunning(r)) keep++;
       else if (this.shouldRestart(r)) {
         keep++;

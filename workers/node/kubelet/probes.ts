@@ -24,6 +24,18 @@ export interface ProbeTarget {
   changed(): void;
 }
 
+export function hasProbes(spec: { startupProbe?: Probe; livenessProbe?: Probe; readinessProbe?: Probe }): boolean {
+  return !!(spec.startupProbe || spec.livenessProbe || spec.readinessProbe);
+}
+
+/** startProbes for a container without probes: started and ready at once, nothing to stop later. */
+export function noProbes(record: ContainerRecord): void {
+  record.started = true;
+  record.ready = true;
+  record.probeFailure = undefined;
+  record.stopProbes = undefined;
+}
+
 export function startProbes(svc: KubeletServices, record: ContainerRecord, instance: ContainerInstance, target: ProbeTarget): void {
   const spec = record.spec;
   record.started = !spec.startupProbe;

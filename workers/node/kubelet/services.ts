@@ -10,6 +10,7 @@ import type { ObjectSource } from './objects';
 import type { PodIPAllocator } from './podIPs';
 import type { NodeStorage } from './volumes';
 import type { Backoff } from './backoff';
+import type { EnvVars } from './env';
 
 export interface KubeletServices {
   nodeName: string;
@@ -35,5 +36,7 @@ export interface KubeletServices {
   /** The pod network as a container reaches it, once the network layer provides it. */
   network(podIP: string): ContainerNetwork | undefined;
   /** Environment variables for services (service links); empty until kube-proxy exists. */
-  serviceEnv(namespace: string, enableServiceLinks: boolean): [string, string][];
+  serviceEnv(namespace: string, enableServiceLinks: boolean): EnvVars;
+  /** One shared copy of a text many containers get (resolv.conf). */
+  shareText<T extends string | undefined>(text: T): T;
 }

@@ -4,9 +4,9 @@
  * runtime mounts. A missing ConfigMap or Secret fails the mount with the
  * kubelet's own message; the pod then waits in ContainerCreating.
  */
-import type { Pod, Volume as PodVolume, KeyToPath } from 'kubernetes-types/core/v1';
+import type { Container, Pod, Volume as PodVolume, KeyToPath } from 'kubernetes-types/core/v1';
 import type { Volume } from '../runtime/types';
-import { MemoryVolume } from './memoryVolume';
+import { MemoryVolume, type FileContent, type LazyFile } from './memoryVolume';
 import { configMapData, configMapNotFound, secretData, secretNotFound, type ObjectSource } from './objects';
 import { fieldRefValue, resourceFieldValue, type DownwardContext } from './fieldRefs';
 
@@ -34,10 +34,10 @@ export function createNodeStorage(): NodeStorage {
   return { hostPath: (p) => get(hostPaths, p), claim: (ns, c) => get(claims, `${ns}/${c}`), removeHostPath: (p) => void hostPaths.delete(p) };
 }
 
-type Files = Record<string, string>;
+type Files = Record<string, FileContent>;
 type FilesResult = { ok: true; files: Files } | { ok: false; message: string };
 
-function pick(data: Files, items: KeyToPath[] | undefined, missingKey: (k: string) => string, optional: boolean): FilesResult {
+function pick(data: Record<string, string>, items: KeyToPath[] | undefined, missingKey: (k: string) => string, optional: boolean): FilesResult {
   if (!items?.length) return { ok: true, files: { ...data } };
   const files: Files = {};
   for (const it of items) {
@@ -66,13 +66,14 @@ function secretFiles(ns: string, src: { name?: string; secretName?: string; item
 
 function downwardFiles(items: { path: string; fieldRef?: { fieldPath: string }; resourceFieldRef?: { resource: string; containerName?: string; divisor?: string } }[], ctx: DownwardContext): FilesResult {
   const files: Files = {};
-  const containers = [...(ctx.pod.spec?.containers ?? []), ...(ctx.pod.spec?.initContainers ?? [])];
+  let containers: Container[] | undefined;
   for (const it of items) {
     if (it.fieldRef) {
       const r = fieldRefValue(it.fieldRef.fieldPath, ctx, true);
       if (!r.ok) return r;
       files[it.path] = r.value;
     } else if (it.resourceFieldRef) {
+      containers ??= [...(ctx.pod.spec?.containers ?? []), ...(ctx.pod.spec?.initContainers ?? [])];
       const c = containers.find((x) => x.name === it.resourceFieldRef!.containerName);
       const r = resourceFieldValue(it.resourceFieldRef, c, ctx);
       if (!r.ok) return r;
@@ -82,24 +83,58 @@ function downwardFiles(items: { path: string; fieldRef?: { fieldPath: string }; 
   return { ok: true, files };
 }
 
+function b64url(s: string): string {
+  return btoa(s).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+/** The header never changes. */
+const TOKEN_HEADER = b64url(JSON.stringify({ alg: 'RS256', kid: 'kube-playground' }));
+
+/**
+ * A projected service-account token, written out when something reads it:
+ * the same text it would have had at mount, from the pod's names (kept
+ * instead of the pod object, which is replaced on every update).
+ */
+class TokenFile implements LazyFile {
+  private readonly namespace: string;
+  private readonly serviceAccount: string;
+  private readonly podName: string | undefined;
+  private readonly podUid: string | undefined;
+
+  constructor(
+    pod: Pod,
+    private readonly nodeName: string,
+    private readonly issuedAtMs: number,
+    private readonly expirationSeconds: number,
+    private readonly audience: string | undefined,
+  ) {
+    this.namespace = pod.metadata?.namespace ?? 'default';
+    this.serviceAccount = pod.spec?.serviceAccountName ?? 'default';
+    this.podName = pod.metadata?.name;
+    this.podUid = pod.metadata?.uid;
+  }
+
+  text(): string {
+    const iat = Math.floor(this.issuedAtMs / 1000);
+    const ns = this.namespace;
+    const sa = this.serviceAccount;
+    const payload = {
+      aud: [this.audience ?? 'https://kubernetes.default.svc.cluster.local'],
+      exp: iat + this.expirationSeconds,
+      iat,
+      iss: 'https://kubernetes.default.svc.cluster.local',
+      'kubernetes.io': { namespace: ns, node: { name: this.nodeName }, pod: { name: this.podName, uid: this.podUid }, serviceaccount: { name: sa } },
+      nbf: iat,
+      sub: `system:serviceaccount:${ns}:${sa}`,
+    };
+    const sig = b64url(`${this.podUid ?? ''}:${iat}`).padEnd(86, 'A').slice(0, 86);
+    return `${TOKEN_HEADER}.${b64url(JSON.stringify(payload))}.${sig}`;
+  }
+}
+
 /** A token that looks like a bound service-account JWT; its signature means nothing. */
 export function serviceAccountToken(pod: Pod, nodeName: string, issuedAtMs: number, expirationSeconds: number, audience?: string): string {
-  const b64url = (s: string) => btoa(s).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-  const iat = Math.floor(issuedAtMs / 1000);
-  const ns = pod.metadata?.namespace ?? 'default';
-  const sa = pod.spec?.serviceAccountName ?? 'default';
-  const header = { alg: 'RS256', kid: 'kube-playground' };
-  const payload = {
-    aud: [audience ?? 'https://kubernetes.default.svc.cluster.local'],
-    exp: iat + expirationSeconds,
-    iat,
-    iss: 'https://kubernetes.default.svc.cluster.local',
-    'kubernetes.io': { namespace: ns, node: { name: nodeName }, pod: { name: pod.metadata?.name, uid: pod.metadata?.uid }, serviceaccount: { name: sa } },
-    nbf: iat,
-    sub: `system:serviceaccount:${ns}:${sa}`,
-  };
-  const sig = b64url(`${pod.metadata?.uid ?? ''}:${iat}`).padEnd(86, 'A').slice(0, 86);
-  return `${b64url(JSON.stringify(header))}.${b64url(JSON.stringify(payload))}.${sig}`;
+  return new TokenFile(pod, nodeName, issuedAtMs, expirationSeconds, audience).text();
 }
 
 function projectedFiles(ns: string, v: NonNullable<PodVolume['projected']>, ctx: DownwardContext, objects: ObjectSource, nodeName: string, now: number): FilesResult {
@@ -112,7 +147,7 @@ function projectedFiles(ns: string, v: NonNullable<PodVolume['projected']>, ctx:
     else if (s.downwardAPI) r = downwardFiles((s.downwardAPI.items ?? []) as Parameters<typeof downwardFiles>[0], ctx);
     else if (s.serviceAccountToken) {
       const t = s.serviceAccountToken;
-      r = { ok: true, files: { [t.path]: serviceAccountToken(ctx.pod, nodeName, now, t.expirationSeconds ?? 3607, t.audience) } };
+      r = { ok: true, files: { [t.path]: new TokenFile(ctx.pod, nodeName, now, t.expirationSeconds ?? 3607, t.audience) } };
     }
     if (!r) continue;
     if (r.ok) Object.assign(files, r.files);

@@ -56,6 +56,7 @@ function toolsFor(image: ResolvedImage): ImageTools {
 
 export function createRuntime(clock: Clock, rng: Rng, nodeName: string): ContainerRuntime {
   const store = new ImageStore(rng, () => clock.now());
+  const component = `runtime/${nodeName}`;
   for (const ref of PRELOADED) store.preload(ref);
   return {
     pull(imageRef: string): PullResult {
@@ -68,7 +69,7 @@ export function createRuntime(clock: Clock, rng: Rng, nodeName: string): Contain
       // The kubelet passes the ImageInfo from its pull; an image it never pulled here is looked up by id.
       const resolved = store.infoFor(config.image) ?? store.get(config.image.ref);
       if (!resolved) throw new Error(`image ${config.image.ref} is not present on node ${nodeName}`);
-      return new Container(clock, rng.fork(), nodeName, config, resolved, layerFor(resolved), toolsFor(resolved));
+      return new Container(clock, rng.fork(), component, config, resolved, layerFor(resolved), toolsFor(resolved));
     },
     listImages() {
       return store.list();

@@ -96,8 +96,8 @@ export interface ContainerConfig {
   /** Container command/args as in the pod spec (undefined = image default). */
   command?: string[];
   args?: string[];
-  /** Fully resolved environment, in order. */
-  env: [string, string][];
+  /** Fully resolved environment, in order (may be shared between containers: never mutated). */
+  env: readonly (readonly [string, string])[];
   workingDir?: string;
   hostname: string;
   podIP: string;

@@ -9,7 +9,7 @@ import type { ContainerConfig, ContainerExit, ContainerProcess, ExecResult, LogL
 import type { ResolvedImage } from '../images/resolve';
 import { ContainerFs, normalizePath, type ImageLayer } from './filesystem';
 import { Usage } from './usage';
-import { isRun, stringReader, type Effect, type HttpRequest, type HttpResponse, type Io, type Program, type ProcessRow, type ProgramRun, type Server } from './program';
+import { emptyReader, isRun, stringReader, type Effect, type ProgramContext, type HttpRequest, type HttpResponse, type Io, type Program, type ProcessRow, type ProgramRun, type Server } from './program';
 import type { ImageTools } from './lookup';
 import { ContainerSystem, type SystemHost } from './system';
 
@@ -34,30 +34,72 @@ interface Thread {
   onDone?: (code: number) => void;
 }
 
+const NO_SERVERS: readonly Server[] = Object.freeze([]);
+
+/**
+ * What a program is started with. Its own copy of the environment is made
+ * when it first looks at it (many never do). `env` is an own enumerable
+ * getter, so `{ ...ctx, argv }` copies the value as it would a plain field;
+ * one getter shared by all keeps these objects in V8's fast mode.
+ */
+class ProgramCall implements ProgramContext {
+  readonly argv: string[];
+  declare readonly env: Map<string, string>;
+  readonly cwd: string;
+  readonly io: Io;
+  readonly sys: ContainerSystem;
+  readonly #host: Container;
+  #env?: Map<string, string>;
+
+  static readonly #ENV: PropertyDescriptor = {
+    enumerable: true,
+    configurable: true,
+    get(this: ProgramCall): Map<string, string> {
+      return (this.#env ??= this.#host.environment());
+    },
+  };
+
+  constructor(argv: string[], cwd: string, io: Io, sys: ContainerSystem, host: Container) {
+    this.argv = argv;
+    Object.defineProperty(this, 'env', ProgramCall.#ENV);
+    this.cwd = cwd;
+    this.io = io;
+    this.sys = sys;
+    this.#host = host;
+  }
+}
+
 function startError(message: string): ContainerExit {
   return { exitCode: 128, reason: 'StartError', message };
 }
 
+/**
+ * Most containers (pause, idle servers) never have their files, environment
+ * or exec table looked at: those are built on first use from the config,
+ * which does not change, so they come out as they would have at start.
+ */
 export class Container implements ContainerProcess, SystemHost {
   readonly startedAt: number;
   readonly logs: LogLine[] = [];
   private exit?: ContainerExit;
   private finishing = false;
-  private callbacks: ((exit: ContainerExit) => void)[] = [];
-  private threads = new Set<Thread>();
-  private servers: Server[] = [];
+  private callbacks?: ((exit: ContainerExit) => void)[];
+  /** Threads that may run again: those asleep or running now (a blocked or serving one never is). */
+  private threads?: Set<Thread>;
+  private servers: readonly Server[] = NO_SERVERS;
   private stopping = false;
   private oomTask?: Task;
-  private readonly fs: ContainerFs;
+  private fsCache?: ContainerFs;
   private readonly sys: ContainerSystem;
   private readonly usage: Usage;
-  private readonly env: Map<string, string>;
   private readonly cwd: string;
-  private readonly label: Omit<TaskLabel, 'what'>;
+  /** `namespace/pod/container`, the key of this container's clock tasks (made on first task). */
+  private taskKey?: string;
   private readonly argv: string[];
-  private readonly execRows = new Map<number, ProcessRow>();
+  private execRows?: Map<number, ProcessRow>;
   private nextPid = 7;
-  private partial = { stdout: '', stderr: '' };
+  /** A line not yet ended by a newline, per stream (most containers never write one). */
+  private partial?: { stdout: string; stderr: string };
   private inStart = true;
   /** CPU work done by the HTTP handler running now, to time its answer. */
   private requestWork = 0;
@@ -65,28 +107,44 @@ export class Container implements ContainerProcess, SystemHost {
   constructor(
     private readonly clock: Clock,
     private readonly rng: Rng,
-    nodeName: string,
+    /** `runtime/<node>`, shared by the node's containers. */
+    private readonly component: string,
     private readonly config: ContainerConfig,
     private readonly image: ResolvedImage,
-    layer: ImageLayer,
+    private readonly layer: ImageLayer,
     tools: ImageTools,
   ) {
     this.startedAt = clock.now();
-    this.label = { component: `runtime/${nodeName}`, key: `${config.namespace}/${config.podName}/${config.name}` };
     const spec = image.spec;
     const uid = config.runAsUser ?? image.info.user;
-    this.env = new Map<string, string>();
-    for (const [k, v] of Object.entries(image.info.env)) this.env.set(k, v);
-    this.env.set('HOSTNAME', config.hostname);
-    for (const [k, v] of config.env) this.env.set(k, v);
-    if (!this.env.has('HOME')) this.env.set('HOME', uid === 0 ? '/root' : '/');
     this.cwd = normalizePath(config.workingDir || image.info.workingDir || '/');
-    this.fs = new ContainerFs(layer, this.containerFiles(), config.mounts, () => clock.now());
     this.usage = new Usage(spec.usage, Math.floor(rng.next() * 0x7fffffff), this.startedAt);
-    this.sys = new ContainerSystem(this, tools, this.fs, config.hostname, config.podIP, uid, this.startedAt, config.network);
+    this.sys = new ContainerSystem(this, tools, config.hostname, config.podIP, uid, this.startedAt, config.network);
     this.argv = this.resolveArgv();
     this.start();
     this.inStart = false;
+  }
+
+  /** A clock task label of this container. */
+  private label(what: string): TaskLabel {
+    const c = this.config;
+    return { component: this.component, key: (this.taskKey ??= `${c.namespace}/${c.podName}/${c.name}`), what };
+  }
+
+  /** The process environment every program starts with: image ENV, HOSTNAME, the kubelet's variables, HOME. */
+  environment(): Map<string, string> {
+    const env = new Map<string, string>();
+    const info = this.image.info;
+    for (const [k, v] of Object.entries(info.env)) env.set(k, v);
+    env.set('HOSTNAME', this.config.hostname);
+    for (const [k, v] of this.config.env) env.set(k, v);
+    if (!env.has('HOME')) env.set('HOME', this.sys.uid === 0 ? '/root' : '/');
+    return env;
+  }
+
+  /** The container's files: its writable layer, seeded when it started, with the volumes mounted. */
+  filesystem(): ContainerFs {
+    return (this.fsCache ??= new ContainerFs(this.layer, this.containerFiles(), this.config.mounts, this.clock, this.startedAt));
   }
 
   // ---- SystemHost: what the container's programs reach through their System ----
@@ -131,50 +189,57 @@ export class Container implements ContainerProcess, SystemHost {
   }
 
   private mainIo(): Io {
-    return {
-      stdin: stringReader(''),
-      out: (s) => this.write('stdout', s),
-      err: (s) => this.write('stderr', s),
-    };
+    return { stdin: emptyReader, out: Container.writer(this, 'stdout'), err: Container.writer(this, 'stderr') };
+  }
+
+  /**
+   * An output stream of the main process. Programs pass these around unbound, so they are closures;
+   * anonymous ones, since a named closure costs a property store each under keepNames (tsx).
+   */
+  private static writer(c: Container, stream: 'stdout' | 'stderr'): (text: string) => void {
+    return (text) => c.write(stream, text);
   }
 
   private write(stream: 'stdout' | 'stderr', text: string): void {
     if (this.exit || this.finishing) return;
     // Most writes are one whole line.
     const nl = text.indexOf('\n');
-    if (nl === text.length - 1 && !this.partial[stream]) {
+    if (nl === text.length - 1 && !this.partial?.[stream]) {
       this.logs.push({ time: this.clock.now(), stream, text: text.slice(0, -1) });
       if (this.logs.length > MAX_LOG_LINES * 1.2) this.logs.splice(0, this.logs.length - MAX_LOG_LINES);
       return;
     }
+    const partial = (this.partial ??= { stdout: '', stderr: '' });
     if (nl < 0) {
       // `while true; do printf OK; done`: one line that never ends, kept in parts as containerd does.
-      const buf = this.partial[stream] + text;
-      if (buf.length < MAX_LOG_LINE) this.partial[stream] = buf;
+      const buf = partial[stream] + text;
+      if (buf.length < MAX_LOG_LINE) partial[stream] = buf;
       else {
-        this.partial[stream] = '';
+        partial[stream] = '';
         for (let i = 0; i < buf.length; i += MAX_LOG_LINE) {
           const part = buf.slice(i, i + MAX_LOG_LINE);
-          if (part.length < MAX_LOG_LINE) this.partial[stream] = part;
+          if (part.length < MAX_LOG_LINE) partial[stream] = part;
           else this.logs.push({ time: this.clock.now(), stream, text: part });
         }
       }
       if (this.logs.length > MAX_LOG_LINES * 1.2) this.logs.splice(0, this.logs.length - MAX_LOG_LINES);
       return;
     }
-    const buf = this.partial[stream] + text;
+    const buf = partial[stream] + text;
     const parts = buf.split('\n');
-    this.partial[stream] = parts.pop() ?? '';
+    partial[stream] = parts.pop() ?? '';
     const time = this.clock.now();
     for (const line of parts) this.logs.push({ time, stream, text: line });
     if (this.logs.length > MAX_LOG_LINES * 1.2) this.logs.splice(0, this.logs.length - MAX_LOG_LINES);
   }
 
   private flushPartial(): void {
+    const partial = this.partial;
+    if (!partial) return;
     const time = this.clock.now();
     for (const stream of ['stdout', 'stderr'] as const) {
-      if (this.partial[stream]) this.logs.push({ time, stream, text: this.partial[stream] });
-      this.partial[stream] = '';
+      if (partial[stream]) this.logs.push({ time, stream, text: partial[stream] });
+      partial[stream] = '';
     }
   }
 
@@ -197,12 +262,12 @@ export class Container implements ContainerProcess, SystemHost {
   }
 
   private invoke(program: Program, argv: string[], io: Io): number | ProgramRun {
-    return program({ argv, env: new Map(this.env), cwd: this.cwd, io, sys: this.sys });
+    return program(new ProgramCall(argv, this.cwd, io, this.sys, this));
   }
 
   private startThread(gen: ProgramRun, main: boolean, onDone?: (code: number) => void): Thread {
     const t: Thread = { gen, main, done: false, onDone };
-    this.threads.add(t);
+    (this.threads ??= new Set()).add(t);
     this.step(t);
     return t;
   }
@@ -220,7 +285,7 @@ export class Container implements ContainerProcess, SystemHost {
     }
     if (r.done) {
       t.done = true;
-      this.threads.delete(t);
+      this.threads?.delete(t);
       t.onDone?.(r.value);
       if (t.main) this.finish(r.value);
       return;
@@ -228,23 +293,31 @@ export class Container implements ContainerProcess, SystemHost {
     const effect = r.value;
     switch (effect.kind) {
       case 'sleep':
-        t.task = this.clock.schedule(effect.ms, { ...this.label, what: t.main ? 'process wake-up' : 'background wake-up' }, () => this.step(t));
+        t.task = this.clock.schedule(effect.ms, this.label(t.main ? 'process wake-up' : 'background wake-up'), () => this.step(t));
         return;
       case 'block':
+        this.park(t);
         return;
       case 'serve':
-        this.servers.push(effect.server);
+        this.servers = this.servers.length ? [...this.servers, effect.server] : [effect.server];
+        this.park(t);
         return;
       case 'exit':
         this.finish(effect.code);
     }
   }
 
+  /** A blocked or serving thread is never stepped again: let it (and its generator) go. */
+  private park(t: Thread): void {
+    const threads = this.threads;
+    if (threads?.delete(t) && threads.size === 0) this.threads = undefined;
+  }
+
   private checkOom(): void {
     const limit = this.config.memoryLimitBytes;
     if (limit === undefined || this.oomTask || this.finishing || this.exit) return;
     if (this.usage.expectedMemoryBytes() <= limit) return;
-    this.oomTask = this.clock.schedule(OOM_DELAY_MS, { ...this.label, what: 'OOM kill' }, () => {
+    this.oomTask = this.clock.schedule(OOM_DELAY_MS, this.label('OOM kill'), () => {
       this.finishWith({ exitCode: 137, reason: 'OOMKilled' });
     });
   }
@@ -258,26 +331,28 @@ export class Container implements ContainerProcess, SystemHost {
     if (this.finishing || this.exit) return;
     this.flushPartial();
     this.finishing = true;
-    for (const t of this.threads) {
+    for (const t of this.threads ?? []) {
       this.clock.cancel(t.task);
       t.done = true;
     }
-    this.threads.clear();
+    this.threads = undefined;
     this.clock.cancel(this.oomTask);
-    this.servers = [];
+    this.servers = NO_SERVERS;
     const message = exit.message ?? this.terminationMessage();
     const final: ContainerExit = message !== undefined ? { ...exit, message } : exit;
     // A process that ends while starting still takes a few ms to be reaped.
     const delay = this.inStart ? 1 + Math.floor(this.rng.next() * 9) : 0;
-    this.clock.schedule(delay, { ...this.label, what: 'container exited' }, () => {
+    this.clock.schedule(delay, this.label('container exited'), () => {
       this.exit = final;
       this.finishing = false;
-      for (const cb of this.callbacks.splice(0)) cb(final);
+      const callbacks = this.callbacks;
+      this.callbacks = undefined;
+      for (const cb of callbacks ?? []) cb(final);
     });
   }
 
   private terminationMessage(): string | undefined {
-    const text = this.fs.read(this.config.terminationMessagePath || '/dev/termination-log');
+    const text = this.filesystem().read(this.config.terminationMessagePath || '/dev/termination-log');
     if (!text) return undefined;
     return text.length > MAX_TERMINATION_MESSAGE ? text.slice(0, MAX_TERMINATION_MESSAGE) : text;
   }
@@ -300,7 +375,8 @@ export class Container implements ContainerProcess, SystemHost {
 
   onExit(cb: (exit: ContainerExit) => void): void {
     if (this.exit) cb(this.exit);
-    else this.callbacks.push(cb);
+    else if (this.callbacks) this.callbacks.push(cb);
+    else this.callbacks = [cb];
   }
 
   private running(): boolean {
@@ -356,7 +432,7 @@ export class Container implements ContainerProcess, SystemHost {
     if (!server?.stop) return;
     this.stopping = true;
     const { afterMs, exitCode } = server.stop();
-    this.clock.schedule(afterMs, { ...this.label, what: 'stop' }, () => {
+    this.clock.schedule(afterMs, this.label('stop'), () => {
       if (this.running()) this.finish(exitCode);
     });
   }
@@ -366,7 +442,7 @@ export class Container implements ContainerProcess, SystemHost {
     const rows: ProcessRow[] = [{ pid: 1, user, command: this.argv.join(' '), startedAt: this.startedAt }];
     let pid = 2;
     for (const s of this.servers) for (const c of s.children ?? []) rows.push({ pid: 27 + pid++, user, command: c, startedAt: this.startedAt });
-    rows.push(...this.execRows.values());
+    if (this.execRows) rows.push(...this.execRows.values());
     return rows;
   }
 
@@ -379,7 +455,7 @@ export class Container implements ContainerProcess, SystemHost {
       return { pid: 0, error: { stdout: '', stderr: '', exitCode: 126, error: `OCI runtime exec failed: exec failed: unable to start container process: ${why}: unknown` } };
     }
     const pid = this.nextPid++;
-    this.execRows.set(pid, { pid, user: this.sys.uid === 0 ? 'root' : String(this.sys.uid), command: command.join(' '), startedAt: this.clock.now() });
+    (this.execRows ??= new Map()).set(pid, { pid, user: this.sys.uid === 0 ? 'root' : String(this.sys.uid), command: command.join(' '), startedAt: this.clock.now() });
     return { program, pid };
   }
 
@@ -409,7 +485,7 @@ export class Container implements ContainerProcess, SystemHost {
       stderr += `runtime error: ${e instanceof Error ? e.message : String(e)}\n`;
       exitCode = 2;
     } finally {
-      this.execRows.delete(begun.pid);
+      this.execRows?.delete(begun.pid);
     }
     return { stdout, stderr, exitCode };
   }
@@ -418,7 +494,7 @@ export class Container implements ContainerProcess, SystemHost {
     const begun = this.beginExec(command);
     if (begun.error || !begun.program) {
       const err = begun.error as ExecResult;
-      this.clock.schedule(0, { ...this.label, what: 'exec' }, () => done(err));
+      this.clock.schedule(0, this.label('exec'), () => done(err));
       return { cancel: () => undefined };
     }
     let stdout = '';
@@ -428,9 +504,9 @@ export class Container implements ContainerProcess, SystemHost {
     const complete = (exitCode: number): void => {
       if (finished) return;
       finished = true;
-      this.execRows.delete(begun.pid);
+      this.execRows?.delete(begun.pid);
       const result = { stdout, stderr, exitCode };
-      this.clock.schedule(0, { ...this.label, what: 'exec' }, () => done(result));
+      this.clock.schedule(0, this.label('exec'), () => done(result));
     };
     const r = this.invoke(begun.program, command, io);
     let thread: Thread | undefined;
@@ -445,10 +521,10 @@ export class Container implements ContainerProcess, SystemHost {
         if (thread) {
           this.clock.cancel(thread.task);
           thread.done = true;
-          this.threads.delete(thread);
+          this.threads?.delete(thread);
         }
         finished = true;
-        this.execRows.delete(begun.pid);
+        this.execRows?.delete(begun.pid);
       },
     };
   }

@@ -90,9 +90,19 @@ export class ContainerFs {
   private whiteouts: Set<string> = EMPTY;
   private mounts: Mount[];
 
-  constructor(private readonly base: ImageLayer, seed: Record<string, string>, mounts: Mount[], private readonly now: () => number) {
-    const t = now();
-    for (const [path, content] of Object.entries(seed)) this.setFile(normalizePath(path), content, t);
+  /**
+   * `seed` files are the container's own from `seedTime` (by default now):
+   * a container that builds its filesystem on first use still shows the
+   * kubelet's files as written when it started.
+   */
+  constructor(
+    private readonly base: ImageLayer,
+    seed: Record<string, string>,
+    mounts: readonly Mount[],
+    private readonly clock: { now(): number },
+    seedTime = clock.now(),
+  ) {
+    for (const [path, content] of Object.entries(seed)) this.setFile(normalizePath(path), content, seedTime);
     // Longest mount path first so nested mounts win.
     this.mounts = mounts
       .map((m) => ({ ...m, path: normalizePath(m.path) }))
@@ -196,7 +206,7 @@ export class ContainerFs {
     const parent = parentOf(p);
     if (!this.hasDir(parent)) return this.fileOf(parent) ? 'ENOTDIR' : 'ENOENT';
     const prev = append ? this.fileOf(p)?.content ?? '' : '';
-    this.setFile(p, prev + content, this.now());
+    this.setFile(p, prev + content, this.clock.now());
     return undefined;
   }
 

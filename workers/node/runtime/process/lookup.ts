@@ -56,7 +56,8 @@ function busyboxMulticall(ctx: LookupContext): Program {
   };
 }
 
-export function resolveProgram(name: string, ctx: LookupContext, fs: ContainerFs): Program | undefined {
+/** `files` is asked for the filesystem only when the name may be a script file. */
+export function resolveProgram(name: string, ctx: LookupContext, files: { readonly fs: ContainerFs }): Program | undefined {
   if (!name) return undefined;
   if (!name.includes('/')) return byName(name, ctx);
   const path = normalizePath(name);
@@ -68,11 +69,11 @@ export function resolveProgram(name: string, ctx: LookupContext, fs: ContainerFs
     if (p) return p;
   }
   // A script file with an interpreter line.
-  const text = fs.read(path);
+  const text = files.fs.read(path);
   const shebang = text?.startsWith('#!') ? /^#!\s*(\S+)(?:\s+(\S+))?/.exec(text) : null;
   if (shebang) {
     const interp = shebang[1] === '/usr/bin/env' && shebang[2] ? shebang[2] : shebang[1];
-    const runner = resolveProgram(interp, ctx, fs);
+    const runner = resolveProgram(interp, ctx, files);
     if (runner) return (pc) => runner({ ...pc, argv: [interp, path, ...pc.argv.slice(1)] });
   }
   return undefined;

@@ -14,6 +14,8 @@ export interface SystemHost {
   setLoad(load: { memoryBytes?: number; cpuMillis?: number }): void;
   addCpuWork(ms: number): void;
   spawn(run: ProgramRun): void;
+  /** The container's files, built on first use. */
+  filesystem(): ContainerFs;
 }
 
 export class ContainerSystem implements System {
@@ -24,7 +26,6 @@ export class ContainerSystem implements System {
   constructor(
     private readonly host: SystemHost,
     private readonly tools: ImageTools,
-    readonly fs: ContainerFs,
     readonly hostname: string,
     readonly podIP: string,
     readonly uid: number,
@@ -33,6 +34,10 @@ export class ContainerSystem implements System {
   ) {
     this.toolset = tools.toolset;
     this.shell = tools.shell;
+  }
+
+  get fs(): ContainerFs {
+    return this.host.filesystem();
   }
 
   get state(): Map<string, unknown> {
@@ -48,7 +53,8 @@ export class ContainerSystem implements System {
   }
 
   lookup(name: string): Program | undefined {
-    return resolveProgram(name, this.tools, this.fs);
+    // Lookups by name or of an image's own program never read a file: the filesystem is built only for scripts.
+    return resolveProgram(name, this.tools, this);
   }
 
   processes(): ProcessRow[] {

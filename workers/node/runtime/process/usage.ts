@@ -16,9 +16,14 @@ function hash(a: number, b: number): number {
   return ((h ^ (h >>> 16)) >>> 0) / 4294967296;
 }
 
+/** Shared stand-ins for "no declared load" and "no recent work": most containers never get either. */
+const NO_LOAD: { memoryBytes?: number; cpuMillis?: number } = Object.freeze({});
+const NO_WORK: readonly { at: number; ms: number }[] = Object.freeze([]);
+
 export class Usage {
-  private load: { memoryBytes?: number; cpuMillis?: number } = {};
-  private work: { at: number; ms: number }[] = [];
+  private load: { memoryBytes?: number; cpuMillis?: number } = NO_LOAD;
+  /** Never mutated while it is NO_WORK (addWork replaces it first). */
+  private work = NO_WORK as { at: number; ms: number }[];
 
   constructor(
     private readonly base: { memoryMi: number; cpuMilli: number },
@@ -31,6 +36,7 @@ export class Usage {
   }
 
   addWork(now: number, ms: number): void {
+    if (this.work === NO_WORK) this.work = [];
     this.work.push({ at: now, ms });
     this.prune(now);
   }

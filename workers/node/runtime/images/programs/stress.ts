@@ -2,7 +2,7 @@
  * Load generators from the docs' resource tasks: polinux/stress (`--vm-bytes`
  * for memory limits, OOMKilled past them) and vish/stress (`-cpus`).
  */
-import type { Program, ProgramContext, ProgramRun } from '../../process/program';
+import type { Program, ProgramContext, ProgramRun, Server } from '../../process/program';
 import { flagValue, forever, klogPrefix, serve } from './common';
 
 const UNITS: Record<string, number> = { '': 1, b: 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 };
@@ -69,12 +69,22 @@ export function vishStressPrograms(): Record<string, Program> {
   return { '/stress': vishStress };
 }
 
+const NO_PORTS: number[] = Object.freeze([]) as unknown as number[];
+
+/**
+ * The pause process as a server: it keeps only its stderr (one per pod, so
+ * a class rather than a closure over the whole program context).
+ */
+class PauseServer implements Server {
+  readonly ports = NO_PORTS;
+
+  constructor(private readonly stderr: (text: string) => void) {}
+
+  stop(): { afterMs: number; exitCode: number } {
+    this.stderr('Shutting down, got signal: Terminated\n');
+    return { afterMs: 0, exitCode: 0 };
+  }
+}
+
 /** registry.k8s.io/pause: sleeps until signalled (pause.c prints the signal on its way out). */
-export const pause: Program = (ctx: ProgramContext): ProgramRun =>
-  serve({
-    ports: [],
-    stop: () => {
-      ctx.io.err('Shutting down, got signal: Terminated\n');
-      return { afterMs: 0, exitCode: 0 };
-    },
-  });
+export const pause: Program = (ctx: ProgramContext): ProgramRun => serve(new PauseServer(ctx.io.err));
