@@ -114,11 +114,13 @@ export class Algorithm {
     const feasible: NodeInfo[] = [];
     const n = nodes.length;
     const want = numFeasibleNodesToFind(n, this.percentageOfNodesToScore);
+    // With no pod nominated anywhere, the pass with nominated pods is the plain one.
+    const plain = !this.fw.hasNominatedPods();
     let processed = 0;
     for (let i = 0; i < n; i++) {
       const node = nodes[(this.nextStartNodeIndex + i) % n];
       processed++;
-      const s = this.fw.runFilterPluginsWithNominatedPods(state, pod, node);
+      const s = plain ? this.fw.runFilterPlugins(state, pod, node) : this.fw.runFilterPluginsWithNominatedPods(state, pod, node);
       if (s === null || s.code === 'Success') {
         feasible.push(node);
         if (feasible.length >= want) break;

@@ -91,8 +91,12 @@ export class SchedulerCache {
   addPod(info: PodInfo): void {
     const nodeName = info.pod.spec?.nodeName ?? '';
     const cur = this.pods.get(info.key);
-    if (cur) this.detach(cur);
-    this.attach({ info, nodeName, assumed: false });
+    if (!cur) return this.attach({ info, nodeName, assumed: false });
+    this.detach(cur);
+    cur.info = info;
+    cur.nodeName = nodeName;
+    cur.assumed = false;
+    this.attach(cur);
   }
 
   updatePod(info: PodInfo): void {
@@ -100,10 +104,12 @@ export class SchedulerCache {
     const nodeName = info.pod.spec?.nodeName ?? '';
     if (!cur || cur.nodeName !== nodeName) return this.addPod(info);
     const n = this.nodes.get(nodeName);
-    if (!n || !n.updatePod(info)) return this.addPod(info);
+    if (!n || !n.updatePod(info, cur.info)) return this.addPod(info);
     this.podsWithAffinity += Number(info.hasAffinity) - Number(cur.info.hasAffinity);
     this.podsWithRequiredAntiAffinity += Number(info.requiredAntiAffinityTerms.length > 0) - Number(cur.info.requiredAntiAffinityTerms.length > 0);
-    this.pods.set(info.key, { info, nodeName, assumed: false });
+    // The record is the cache's own: update it rather than allocate another.
+    cur.info = info;
+    cur.assumed = false;
   }
 
   removePod(key: string): void {
@@ -152,7 +158,7 @@ export class SchedulerCache {
 
   private detach(st: PodState): void {
     const n = this.nodes.get(st.nodeName);
-    if (!n || !n.removePod(st.info.key)) return;
+    if (!n || !n.removePod(st.info.key, st.info)) return;
     if (st.info.hasAffinity) this.podsWithAffinity--;
     if (st.info.requiredAntiAffinityTerms.length) this.podsWithRequiredAntiAffinity--;
     if (!n.node && n.pods.length === 0) this.nodes.delete(st.nodeName);

@@ -18,6 +18,10 @@ export interface NodeScores {
   /** Weighted score of plugin p on node n at [n * plugins.length + p]. */
   byPlugin: Int32Array;
   totals: Int32Array;
+  /** Every weighted score was a whole number, so each total is the sum of its node's byPlugin. */
+  exact: boolean;
+  /** Per plugin: true when every node got the same score from it (false may still mean equal stored scores). */
+  uniform: boolean[];
 }
 
 export class Framework implements FilterRunner {
@@ -123,6 +127,9 @@ export class Framework implements FilterRunner {
   /** Set by the scheduler: pods nominated to a node. */
   nominatedFor: (node: NodeInfo) => readonly PodInfo[] = () => [];
 
+  /** Set by the scheduler: whether any pod is nominated anywhere (if not, Filter needs no second pass). */
+  hasNominatedPods: () => boolean = () => false;
+
   runPreFilterAddPod(state: CycleState, pod: PodInfo, toAdd: PodInfo, node: NodeInfo): void {
     for (const p of this.preFilter) if (!state.skipFilter.has(p.name)) p.addPod?.(state, pod, toAdd, node);
   }
@@ -151,19 +158,26 @@ export class Framework implements FilterRunner {
     const byPlugin = new Int32Array(n * k);
     const totals = new Int32Array(n);
     const raw: number[] = new Array(n);
+    const uniform: boolean[] = new Array(k);
+    let exact = true;
     for (let j = 0; j < k; j++) {
       const { plugin, weight } = active[j];
-      for (let i = 0; i < n; i++) raw[i] = plugin.score(state, pod, nodes[i]);
+      if (plugin.scoreNodes) plugin.scoreNodes(state, pod, nodes, raw);
+      else for (let i = 0; i < n; i++) raw[i] = plugin.score(state, pod, nodes[i]);
       plugin.normalizeScore?.(state, pod, raw, nodes);
+      let same = true;
       for (let i = 0; i < n; i++) {
         const s = raw[i];
         if (s > MAX_NODE_SCORE || s < 0) throw new Error(`plugin "${plugin.name}" returns an invalid score ${s}, it should in the range of [0, ${MAX_NODE_SCORE}] after normalizing`);
         const w = s * weight;
         byPlugin[i * k + j] = w;
         totals[i] += w;
+        if (w !== Math.trunc(w)) exact = false;
+        if (s !== raw[0]) same = false;
       }
+      uniform[j] = same;
     }
-    return { plugins: active.map((a) => a.plugin.name), byPlugin, totals };
+    return { plugins: active.map((a) => a.plugin.name), byPlugin, totals, exact, uniform };
   }
 
   /** RunReservePluginsReserve: the first failure stops (the caller then unreserves). */
@@ -184,17 +198,17 @@ export class Framework implements FilterRunner {
 
   /** RunPreBindPlugins: one after the other, each may finish later; `done` gets the first failure or success. */
   runPreBindPlugins(state: CycleState, pod: PodInfo, nodeName: string, done: (s: MaybeStatus) => void): void {
-    let i = 0;
-    const next = (s: MaybeStatus): void => {
-      if (!isSuccess(s)) {
-        const p = this.preBind[i - 1];
-        if (isRejected(s)) return done(withPlugin(s!, p.name));
-        return done({ code: 'Error', reasons: [`running PreBind plugin "${p.name}": ${statusMessage(s)}`], plugin: p.name });
-      }
-      if (i >= this.preBind.length) return done(null);
-      this.preBind[i++].preBind(state, pod, nodeName, next);
-    };
-    next(null);
+    this.preBindFrom(0, state, pod, nodeName, done);
+  }
+
+  private preBindFrom(i: number, state: CycleState, pod: PodInfo, nodeName: string, done: (s: MaybeStatus) => void): void {
+    if (i >= this.preBind.length) return done(null);
+    const p = this.preBind[i];
+    p.preBind(state, pod, nodeName, (s) => {
+      if (isSuccess(s)) return this.preBindFrom(i + 1, state, pod, nodeName, done);
+      if (isRejected(s)) return done(withPlugin(s!, p.name));
+      return done({ code: 'Error', reasons: [`running PreBind plugin "${p.name}": ${statusMessage(s)}`], plugin: p.name });
+    });
   }
 
   /** RunPostFilterPlugins: the first success wins; rejections collect their reasons. */

@@ -72,37 +72,54 @@ export class KeyedHeap<T> {
     if (!this.up(i)) this.down(i);
   }
 
-  private swap(i: number, j: number): void {
-    const a = this.items[i];
-    const b = this.items[j];
-    this.items[i] = b;
-    this.items[j] = a;
-    this.index.set(this.keyOf(b), i);
-    this.index.set(this.keyOf(a), j);
+  /** Puts `t` at `i` and records where it is. */
+  private place(t: T, i: number): void {
+    this.items[i] = t;
+    this.index.set(this.keyOf(t), i);
   }
 
+  /**
+   * Sift up and down move a hole rather than swapping: the same items end in
+   * the same places after the same comparisons, with one index update per
+   * move instead of two.
+   */
   private up(i: number): boolean {
+    const items = this.items;
+    const t = items[i];
     const start = i;
     while (i > 0) {
       const p = (i - 1) >> 1;
-      if (!this.less(this.items[i], this.items[p])) break;
-      this.swap(i, p);
+      if (!this.less(t, items[p])) break;
+      this.place(items[p], i);
       i = p;
     }
-    return i !== start;
+    if (i === start) return false;
+    this.place(t, i);
+    return true;
   }
 
   private down(i: number): void {
-    const n = this.items.length;
+    const items = this.items;
+    const n = items.length;
+    const t = items[i];
+    const start = i;
     for (;;) {
       const l = 2 * i + 1;
       const r = l + 1;
       let m = i;
-      if (l < n && this.less(this.items[l], this.items[m])) m = l;
-      if (r < n && this.less(this.items[r], this.items[m])) m = r;
-      if (m === i) return;
-      this.swap(i, m);
+      let best = t;
+      if (l < n && this.less(items[l], best)) {
+        m = l;
+        best = items[l];
+      }
+      if (r < n && this.less(items[r], best)) {
+        m = r;
+        best = items[r];
+      }
+      if (m === i) break;
+      this.place(best, i);
       i = m;
     }
+    if (i !== start) this.place(t, i);
   }
 }

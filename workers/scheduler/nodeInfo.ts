@@ -6,6 +6,7 @@
  */
 import type { Node, Taint } from 'kubernetes-types/core/v1';
 import type { KubeObject } from '../api/object';
+import type { Selector } from '../api/selectors/labels';
 import type { PodInfo } from './podInfo';
 import { cloneResource, emptyResource, resourceFromList, type Resource } from './resources';
 
@@ -17,10 +18,38 @@ export interface ImageSummary {
 
 const EMPTY_LABELS: Readonly<Record<string, string>> = Object.freeze({});
 
-/** A count of this node's pods that satisfy `matches`, kept current as pods come and go. */
+/**
+ * A question about a node's pods: how many live (not terminating) pods of
+ * `namespace` does `selector` match. `key` must name the pair exactly; equal
+ * keys share one count. Being data rather than a predicate, it reads only a
+ * pod's namespace, labels and deletionTimestamp, so an update that changes
+ * none of them (a status write) leaves every count alone.
+ */
+export interface PodCount {
+  readonly key: string;
+  readonly namespace: string;
+  readonly selector: Selector;
+}
+
+/** Whether `p` counts towards `c` (terminating pods do not, #87621). */
+export function podCounts(c: PodCount, p: PodInfo): boolean {
+  return !p.pod.metadata.deletionTimestamp && p.namespace === c.namespace && c.selector.matches(p.labels);
+}
+
+/** A count of this node's pods for one PodCount, kept current as pods come and go. */
 interface PodCounter {
-  readonly matches: (p: PodInfo) => boolean;
+  readonly question: PodCount;
   n: number;
+}
+
+/** Updates with the same labels object and terminating state count the same for every PodCount. */
+function countsAlike(a: PodInfo, b: PodInfo): boolean {
+  return a.labels === b.labels && a.namespace === b.namespace && !a.pod.metadata.deletionTimestamp === !b.pod.metadata.deletionTimestamp;
+}
+
+/** Updates sharing the precomputed requests and ports add up the same. */
+function accountsAlike(a: PodInfo, b: PodInfo): boolean {
+  return a.requests === b.requests && a.hostPorts === b.hostPorts && a.nonZeroCPU === b.nonZeroCPU && a.nonZeroMem === b.nonZeroMem;
 }
 
 /** Counters a node keeps at most; more distinct questions start afresh. */
@@ -44,6 +73,13 @@ export class NodeInfo {
   imageStates = new Map<string, ImageSummary>();
   generation = 0;
   private counters: Map<string, PodCounter> | null = null;
+  /**
+   * The question last asked (by identity) and its counter in `counters`: one
+   * scheduling cycle asks every node the same PodCount, and the pods of one
+   * controller share it, so most answers skip the map.
+   */
+  private lastAsked: PodCount | null = null;
+  private lastCounter: PodCounter | null = null;
 
   constructor(name: string) {
     this.name = name;
@@ -69,34 +105,37 @@ export class NodeInfo {
   }
 
   /**
-   * How many of this node's pods satisfy `matches`. The first question under
-   * `key` counts; later ones are answered from a count that every pod add and
-   * remove keeps current, so a pod's status update (a remove and an add) costs
-   * one predicate call instead of a recount of every pod on the node.
-   * `key` must name the predicate exactly (namespace and selector).
+   * How many of this node's pods `c` counts. The first question under a key
+   * counts; later ones are answered from a count that every pod add and
+   * remove keeps current, so a pod's status update costs at most two
+   * checks instead of a recount of every pod on the node.
    */
-  countPods(key: string, matches: (p: PodInfo) => boolean): number {
-    let c = this.counters?.get(key);
-    if (!c) {
+  countPods(c: PodCount): number {
+    if (c === this.lastAsked) return this.lastCounter!.n;
+    let counter = this.counters?.get(c.key);
+    if (!counter) {
       let n = 0;
-      for (const p of this.pods) if (matches(p)) n++;
+      for (const p of this.pods) if (podCounts(c, p)) n++;
       this.counters ??= new Map();
       if (this.counters.size >= MAX_COUNTERS) this.counters.clear();
-      this.counters.set(key, (c = { matches, n }));
+      this.counters.set(c.key, (counter = { question: c, n }));
     }
-    return c.n;
+    this.lastAsked = c;
+    this.lastCounter = counter;
+    return counter.n;
   }
 
   private count(p: PodInfo, sign: 1 | -1): void {
-    if (this.counters) for (const c of this.counters.values()) if (c.matches(p)) c.n += sign;
+    if (this.counters) for (const c of this.counters.values()) if (podCounts(c.question, p)) c.n += sign;
   }
 
   /**
    * Replaces the pod with `p.key` by `p` where it stands (a status update),
-   * rather than removing it and adding it again at the end; false when it is not here.
+   * rather than removing it and adding it again at the end; false when it is
+   * not here. `prev`, when the caller knows it, is the entry being replaced.
    */
-  updatePod(p: PodInfo): boolean {
-    const i = this.pods.findIndex((x) => x.key === p.key);
+  updatePod(p: PodInfo, prev?: PodInfo): boolean {
+    const i = this.indexOf(p.key, prev);
     if (i < 0) return false;
     const old = this.pods[i];
     this.pods[i] = p;
@@ -104,17 +143,27 @@ export class NodeInfo {
     if (old.requiredAntiAffinityTerms.length || p.requiredAntiAffinityTerms.length) {
       this.podsWithRequiredAntiAffinity = replaced(this.podsWithRequiredAntiAffinity, old, p, p.requiredAntiAffinityTerms.length > 0);
     }
-    this.account(old, -1);
-    this.account(p, 1);
-    this.count(old, -1);
-    this.count(p, 1);
+    if (!accountsAlike(old, p)) {
+      this.account(old, -1);
+      this.account(p, 1);
+    }
+    if (!countsAlike(old, p)) {
+      this.count(old, -1);
+      this.count(p, 1);
+    }
     this.generation++;
     return true;
   }
 
-  /** Removes the pod with `key`; false when it is not here. */
-  removePod(key: string): boolean {
-    const i = this.pods.findIndex((x) => x.key === key);
+  /** Where the pod with `key` stands: `hint` is found by identity, else the key is searched for. */
+  private indexOf(key: string, hint: PodInfo | undefined): number {
+    const i = hint ? this.pods.indexOf(hint) : -1;
+    return i >= 0 ? i : this.pods.findIndex((x) => x.key === key);
+  }
+
+  /** Removes the pod with `key` (`hint`: its entry, when the caller knows it); false when it is not here. */
+  removePod(key: string, hint?: PodInfo): boolean {
+    const i = this.indexOf(key, hint);
     if (i < 0) return false;
     const p = this.pods[i];
     this.pods.splice(i, 1);
@@ -179,7 +228,7 @@ export class NodeInfo {
     c.usedPorts = new Map([...this.usedPorts].map(([k, v]) => [k, new Set(v)]));
     c.imageStates = this.imageStates;
     c.generation = this.generation;
-    if (this.counters) c.counters = new Map([...this.counters].map(([k, v]) => [k, { matches: v.matches, n: v.n }]));
+    if (this.counters) c.counters = new Map([...this.counters].map(([k, v]) => [k, { question: v.question, n: v.n }]));
     return c;
   }
 }

@@ -37,20 +37,22 @@ export interface PodInfo {
   requests: Resource;
   nonZeroCPU: number;
   nonZeroMem: number;
-  requiredAffinityTerms: AffinityTerm[];
-  requiredAntiAffinityTerms: AffinityTerm[];
-  preferredAffinityTerms: WeightedAffinityTerm[];
-  preferredAntiAffinityTerms: WeightedAffinityTerm[];
+  requiredAffinityTerms: readonly AffinityTerm[];
+  requiredAntiAffinityTerms: readonly AffinityTerm[];
+  preferredAffinityTerms: readonly WeightedAffinityTerm[];
+  preferredAntiAffinityTerms: readonly WeightedAffinityTerm[];
   /** The pod has any pod (anti-)affinity (NodeInfo.PodsWithAffinity). */
   hasAffinity: boolean;
   /** Container ports (any), and those with a hostPort. */
   containerPortCount: number;
-  hostPorts: HostPort[];
+  hostPorts: readonly HostPort[];
   /** A selector in the spec did not parse (framework.NewPodInfo error). */
   parseError?: string;
 }
 
 const EMPTY: Readonly<Record<string, string>> = Object.freeze({});
+/** Most pods have no affinity terms and no host ports: they share one empty list. */
+const NONE: readonly never[] = Object.freeze([]);
 
 /** corev1helpers.PodPriority. */
 export function podPriority(pod: Pod): number {
@@ -68,9 +70,6 @@ export function newPodInfo(obj: KubeObject): PodInfo {
   const nonZero = podRequests(pod, true);
   const errors: string[] = [];
   const aff = spec?.affinity;
-  const terms = (list: PodAffinityTerm[] | undefined) => (list ?? []).map((t) => affinityTerm(pod, t, errors));
-  const weighted = (list: WeightedPodAffinityTerm[] | undefined) =>
-    (list ?? []).map((w) => ({ ...affinityTerm(pod, w.podAffinityTerm, errors), weight: w.weight }));
   const hostPorts: HostPort[] = [];
   let containerPortCount = 0;
   for (const c of spec?.containers ?? []) {
@@ -90,16 +89,24 @@ export function newPodInfo(obj: KubeObject): PodInfo {
     requests,
     nonZeroCPU: nonZero.milliCPU,
     nonZeroMem: nonZero.memory,
-    requiredAffinityTerms: terms(aff?.podAffinity?.requiredDuringSchedulingIgnoredDuringExecution),
-    requiredAntiAffinityTerms: terms(aff?.podAntiAffinity?.requiredDuringSchedulingIgnoredDuringExecution),
-    preferredAffinityTerms: weighted(aff?.podAffinity?.preferredDuringSchedulingIgnoredDuringExecution),
-    preferredAntiAffinityTerms: weighted(aff?.podAntiAffinity?.preferredDuringSchedulingIgnoredDuringExecution),
+    requiredAffinityTerms: terms(pod, aff?.podAffinity?.requiredDuringSchedulingIgnoredDuringExecution, errors),
+    requiredAntiAffinityTerms: terms(pod, aff?.podAntiAffinity?.requiredDuringSchedulingIgnoredDuringExecution, errors),
+    preferredAffinityTerms: weighted(pod, aff?.podAffinity?.preferredDuringSchedulingIgnoredDuringExecution, errors),
+    preferredAntiAffinityTerms: weighted(pod, aff?.podAntiAffinity?.preferredDuringSchedulingIgnoredDuringExecution, errors),
     hasAffinity: !!(aff && (aff.podAffinity || aff.podAntiAffinity)),
     containerPortCount,
-    hostPorts,
+    hostPorts: hostPorts.length ? hostPorts : NONE,
+    parseError: errors.length ? errors[0] : undefined,
   };
-  if (errors.length) info.parseError = errors[0];
   return info;
+}
+
+function terms(pod: Pod, list: PodAffinityTerm[] | undefined, errors: string[]): readonly AffinityTerm[] {
+  return list?.length ? list.map((t) => affinityTerm(pod, t, errors)) : NONE;
+}
+
+function weighted(pod: Pod, list: WeightedPodAffinityTerm[] | undefined, errors: string[]): readonly WeightedAffinityTerm[] {
+  return list?.length ? list.map((w) => ({ ...affinityTerm(pod, w.podAffinityTerm, errors), weight: w.weight })) : NONE;
 }
 
 /** getNamespacesFromPodAffinityTerm + newAffinityTerm. */
@@ -121,11 +128,48 @@ function affinityTerm(pod: Pod, t: PodAffinityTerm, errors: string[]): AffinityT
 /**
  * A PodInfo for a newer copy of the same pod. Requests, affinity and ports
  * come from fields the API keeps immutable, so only the object and its
- * labels are taken afresh.
+ * labels are taken afresh; labels equal to the previous ones keep the
+ * previous object, which tells the node's pod counts nothing changed.
  */
 export function refreshPodInfo(prev: PodInfo | undefined, obj: KubeObject): PodInfo {
   if (!prev || !prev.uid || prev.uid !== obj.metadata.uid) return newPodInfo(obj);
-  return { ...prev, pod: obj as Pod & KubeObject, labels: (obj.metadata.labels as Record<string, string> | undefined) ?? EMPTY };
+  const next = (obj.metadata.labels as Record<string, string> | undefined) ?? EMPTY;
+  const labels = sameLabels(prev.labels, next) ? prev.labels : next;
+  // Every field named, so each PodInfo has one shape (a spread is slower and may not).
+  return {
+    pod: obj as Pod & KubeObject,
+    key: prev.key,
+    namespace: prev.namespace,
+    name: prev.name,
+    uid: prev.uid,
+    priority: prev.priority,
+    labels,
+    requests: prev.requests,
+    nonZeroCPU: prev.nonZeroCPU,
+    nonZeroMem: prev.nonZeroMem,
+    requiredAffinityTerms: prev.requiredAffinityTerms,
+    requiredAntiAffinityTerms: prev.requiredAntiAffinityTerms,
+    preferredAffinityTerms: prev.preferredAffinityTerms,
+    preferredAntiAffinityTerms: prev.preferredAntiAffinityTerms,
+    hasAffinity: prev.hasAffinity,
+    containerPortCount: prev.containerPortCount,
+    hostPorts: prev.hostPorts,
+    parseError: prev.parseError,
+  };
+}
+
+/** The same keys with the same values. */
+export function sameLabels(a: Readonly<Record<string, string>>, b: Readonly<Record<string, string>>): boolean {
+  if (a === b) return true;
+  let n = 0;
+  for (const k in a) {
+    if (a[k] !== b[k]) return false;
+    n++;
+  }
+  // Values are strings, so every key of `a` is in `b`: equal when `b` has no more.
+  let m = 0;
+  for (const k in b) if (b[k] !== undefined) m++;
+  return n === m;
 }
 
 /** AffinityTerm.Matches: namespace listed (or selected by label), then the label selector. */

@@ -105,6 +105,7 @@ export class Scheduler {
     };
     this.framework = new Framework(this.handle, opts.profile ?? DEFAULT_PROFILE);
     this.framework.nominatedFor = (node) => (this.nominator.empty ? NONE : this.nominator.nominatedPodsForNode(node.name));
+    this.framework.hasNominatedPods = () => !this.nominator.empty;
     this.queue = new SchedulingQueue(ctx.clock, this.framework);
     this.queue.onActiveChange = () => this.kick();
     this.algorithm = new Algorithm(cache, this.framework, this.handle.rng, opts.percentageOfNodesToScore ?? 0);
@@ -234,20 +235,20 @@ export class Scheduler {
     const pod = q.info;
     const state = new CycleState();
     const out = this.algorithm.schedulePod(state, pod);
-    const names = () => this.cache.list().map((n) => n.name);
+    const nodes = this.cache.list();
     if (out.kind === 'scheduled') {
-      this.decisions.record(key, out.host, out.diagnosis.statuses, names, out.scored);
+      this.decisions.record(key, out.host, out.diagnosis.statuses, nodes, out.scored);
       this.bind(q, out.host, state);
       return;
     }
     if (out.kind === 'error') {
-      this.decisions.record(key, undefined, new NodeToStatus(), names);
+      this.decisions.record(key, undefined, new NodeToStatus(), nodes);
       q.unschedulablePlugins = new Set();
       this.handleFailure(q, isRejected(out.status) ? 'Unschedulable' : 'SchedulerError', statusMessage(out.status));
       return;
     }
     const d = out.diagnosis;
-    this.decisions.record(key, undefined, d.statuses, names);
+    this.decisions.record(key, undefined, d.statuses, nodes);
     q.unschedulablePlugins = d.unschedulablePlugins;
     let nominated: string | undefined;
     if (this.framework.postFilter.length) {

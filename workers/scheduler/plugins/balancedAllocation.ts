@@ -5,6 +5,8 @@
  */
 import type { PreScorePlugin, ScorePlugin } from '../types';
 import { MAX_NODE_SCORE } from '../helpers/normalizeScore';
+import type { NodeInfo } from '../nodeInfo';
+import type { PodInfo } from '../podInfo';
 
 export const Name = 'NodeResourcesBalancedAllocation';
 
@@ -29,6 +31,16 @@ export function balancedScore(requested: readonly number[], allocatable: readonl
   return Math.trunc((1 - std) * MAX_NODE_SCORE);
 }
 
+function balancedAllocation(pod: PodInfo, node: NodeInfo): number {
+  const a = node.allocatable;
+  const r = node.requested;
+  if (a.milliCPU === 0 || a.memory === 0) return balancedScore([r.milliCPU + pod.requests.milliCPU, r.memory + pod.requests.memory], [a.milliCPU, a.memory]);
+  // The common two-resource case, without the arrays: std = |f1 - f2| / 2.
+  const f1 = Math.min((r.milliCPU + pod.requests.milliCPU) / a.milliCPU, 1);
+  const f2 = Math.min((r.memory + pod.requests.memory) / a.memory, 1);
+  return Math.trunc((1 - Math.abs((f1 - f2) / 2)) * MAX_NODE_SCORE);
+}
+
 export function New(): PreScorePlugin & ScorePlugin {
   return {
     name: Name,
@@ -37,13 +49,10 @@ export function New(): PreScorePlugin & ScorePlugin {
       return null;
     },
     score(_state, pod, node) {
-      const a = node.allocatable;
-      const r = node.requested;
-      if (a.milliCPU === 0 || a.memory === 0) return balancedScore([r.milliCPU + pod.requests.milliCPU, r.memory + pod.requests.memory], [a.milliCPU, a.memory]);
-      // The common two-resource case, without the arrays: std = |f1 - f2| / 2.
-      const f1 = Math.min((r.milliCPU + pod.requests.milliCPU) / a.milliCPU, 1);
-      const f2 = Math.min((r.memory + pod.requests.memory) / a.memory, 1);
-      return Math.trunc((1 - Math.abs((f1 - f2) / 2)) * MAX_NODE_SCORE);
+      return balancedAllocation(pod, node);
+    },
+    scoreNodes(_state, pod, nodes, out) {
+      for (let i = 0; i < nodes.length; i++) out[i] = balancedAllocation(pod, nodes[i]);
     },
   };
 }

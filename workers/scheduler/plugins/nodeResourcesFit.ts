@@ -62,6 +62,23 @@ export function leastRequestedScore(requested: number, capacity: number): number
   return Math.trunc(((capacity - requested) * MAX_NODE_SCORE) / capacity);
 }
 
+/** resourceAllocationScorer with LeastAllocated over NonZeroRequested cpu and memory; resources with no allocatable are left out. */
+function leastAllocated(pod: PodInfo, node: NodeInfo): number {
+  let total = 0;
+  let weights = 0;
+  const cpuAlloc = node.allocatable.milliCPU;
+  if (cpuAlloc !== 0) {
+    total += leastRequestedScore(node.nonZeroCPU + pod.nonZeroCPU, cpuAlloc);
+    weights++;
+  }
+  const memAlloc = node.allocatable.memory;
+  if (memAlloc !== 0) {
+    total += leastRequestedScore(node.nonZeroMem + pod.nonZeroMem, memAlloc);
+    weights++;
+  }
+  return weights === 0 ? 0 : Math.trunc(total / weights);
+}
+
 export function New(): PreFilterPlugin & FilterPlugin & PreScorePlugin & ScorePlugin {
   return {
     name: Name,
@@ -92,20 +109,10 @@ export function New(): PreFilterPlugin & FilterPlugin & PreScorePlugin & ScorePl
       return null;
     },
     score(_state, pod, node) {
-      // resourceAllocationScorer with NonZeroRequested; resources with no allocatable are left out.
-      let total = 0;
-      let weights = 0;
-      const cpuAlloc = node.allocatable.milliCPU;
-      if (cpuAlloc !== 0) {
-        total += leastRequestedScore(node.nonZeroCPU + pod.nonZeroCPU, cpuAlloc);
-        weights++;
-      }
-      const memAlloc = node.allocatable.memory;
-      if (memAlloc !== 0) {
-        total += leastRequestedScore(node.nonZeroMem + pod.nonZeroMem, memAlloc);
-        weights++;
-      }
-      return weights === 0 ? 0 : Math.trunc(total / weights);
+      return leastAllocated(pod, node);
+    },
+    scoreNodes(_state, pod, nodes, out) {
+      for (let i = 0; i < nodes.length; i++) out[i] = leastAllocated(pod, nodes[i]);
     },
   };
 }

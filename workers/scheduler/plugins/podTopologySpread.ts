@@ -6,14 +6,14 @@
  * nodes with fewer matching pods higher.
  */
 import type { TopologySpreadConstraint } from 'kubernetes-types/core/v1';
-import type { FilterPlugin, Handle, PreFilterPlugin, PreScorePlugin, ScorePlugin, StateData } from '../types';
+import type { CycleState, FilterPlugin, Handle, PreFilterPlugin, PreScorePlugin, ScorePlugin, StateData } from '../types';
 import { SKIP, unresolvable, unschedulable } from '../status';
 import { Selector, selectorFromLabelSelector, selectorFromSet } from '../../api/selectors/labels';
-import type { NodeInfo } from '../nodeInfo';
+import type { NodeInfo, PodCount } from '../nodeInfo';
 import type { PodInfo } from '../podInfo';
 import { RequiredNodeAffinity } from '../helpers/nodeAffinity';
 import { doNotSchedule, findUntoleratedTaint } from '../helpers/taints';
-import { defaultSelector } from '../helpers/defaultSelector';
+import { DefaultSelectorMemo } from '../helpers/defaultSelector';
 import { MAX_NODE_SCORE } from '../helpers/normalizeScore';
 
 export const Name = 'PodTopologySpread';
@@ -42,16 +42,16 @@ export const SYSTEM_DEFAULT_CONSTRAINTS: TopologySpreadConstraint[] = [
   { maxSkew: 5, topologyKey: 'topology.kubernetes.io/zone', whenUnsatisfiable: 'ScheduleAnyway' },
 ];
 
-interface PodCount {
-  key: string;
-  matches: (p: PodInfo) => boolean;
+/** Built once per scheduling cycle (or reused with the default constraints), so a hundred nodes' lookups share one key. */
+function podCount(namespace: string, selector: Selector, selectorKey: string): PodCount {
+  return { key: `${namespace}\u0000${selectorKey}`, namespace, selector };
 }
 
-/** Built once per scheduling cycle, so a hundred nodes' lookups share one key and one predicate. */
-function podCount(ns: string, selector: Selector, selectorKey: string): PodCount {
-  // Terminating pods do not count (#87621).
-  return { key: `${ns}\u0000${selectorKey}`, matches: (p) => !p.pod.metadata.deletionTimestamp && p.namespace === ns && selector.matches(p.labels) };
-}
+/** Whether the system defaults have constraints for an action (both are ScheduleAnyway). */
+const DEFAULTS_FOR: Readonly<Record<Action, boolean>> = {
+  DoNotSchedule: SYSTEM_DEFAULT_CONSTRAINTS.some((c) => c.whenUnsatisfiable === 'DoNotSchedule'),
+  ScheduleAnyway: SYSTEM_DEFAULT_CONSTRAINTS.some((c) => c.whenUnsatisfiable === 'ScheduleAnyway'),
+};
 
 interface CriticalPath {
   value: string;
@@ -98,9 +98,32 @@ function nodeHasAllKeys(labels: Readonly<Record<string, string>>, cs: readonly C
   return true;
 }
 
+/** Score for one node: its hostname count or its domain's count, weighted, plus maxSkew-1. */
+function scoreNode(s: PreScoreState, node: NodeInfo): number {
+  if (s.ignoredNodes.size && s.ignoredNodes.has(node.name)) return 0;
+  let score = 0;
+  const cs = s.constraints;
+  for (let i = 0; i < cs.length; i++) {
+    const c = cs[i];
+    const v = node.labels[c.topologyKey];
+    if (v === undefined) continue;
+    const cnt = c.topologyKey === HOSTNAME ? node.countPods(c.count) : (s.tpValueToPodCounts[i].get(v) ?? 0);
+    // scoreForCount: maxSkew-1 waters down small differences.
+    score += cnt * s.normalizingWeight[i] + (c.maxSkew - 1);
+  }
+  return Math.round(score);
+}
+
 export function New(h: Handle): PreFilterPlugin & FilterPlugin & PreScorePlugin & ScorePlugin {
+  const selectors = new DefaultSelectorMemo(h);
+  /** The default constraints last built, per action: the pods of one controller share them. */
+  const lastDefaults = new Map<Action, { namespace: string; selector: Selector; constraints: Constraint[] }>();
+  /** The PreScore state of the cycle last scored: Score runs once per node with the same CycleState. */
+  let scoredCycle: CycleState | null = null;
+  let scoredState: PreScoreState | undefined;
+
   function countMatching(node: NodeInfo, c: Constraint): number {
-    return node.countPods(c.count.key, c.count.matches);
+    return node.countPods(c.count);
   }
 
   function toConstraints(list: readonly TopologySpreadConstraint[], pod: PodInfo, action: Action): Constraint[] {
@@ -127,15 +150,20 @@ export function New(h: Handle): PreFilterPlugin & FilterPlugin & PreScorePlugin 
     return out;
   }
 
+  /** The pod's own constraints for `action`, or the system defaults over its default selector. Not to be changed: may be shared. */
   function constraintsFor(pod: PodInfo, action: Action): Constraint[] {
     const own = pod.pod.spec?.topologySpreadConstraints;
     if (own?.length) return toConstraints(own, pod, action);
-    const cs = toConstraints(SYSTEM_DEFAULT_CONSTRAINTS, pod, action);
-    if (cs.length === 0) return cs;
-    const sel = defaultSelector(pod, h);
+    if (!DEFAULTS_FOR[action]) return [];
+    const sel = selectors.get(pod);
     if (sel.empty()) return [];
+    const last = lastDefaults.get(action);
+    if (last && last.selector === sel && last.namespace === pod.namespace) return last.constraints;
+    const cs = toConstraints(SYSTEM_DEFAULT_CONSTRAINTS, pod, action);
     const count = podCount(pod.namespace, sel, sel.toString());
-    return cs.map((c) => ({ ...c, selector: sel, count }));
+    const constraints = cs.map((c) => ({ ...c, selector: sel, count }));
+    lastDefaults.set(action, { namespace: pod.namespace, selector: sel, constraints });
+    return constraints;
   }
 
   function inclusionMatches(c: Constraint, pod: PodInfo, node: NodeInfo, required: RequiredNodeAffinity): boolean {
@@ -214,65 +242,78 @@ export function New(h: Handle): PreFilterPlugin & FilterPlugin & PreScorePlugin 
       const own = pod.pod.spec?.topologySpreadConstraints ?? [];
       const constraints = constraintsFor(pod, 'ScheduleAnyway');
       if (constraints.length === 0) return SKIP;
+      const k = constraints.length;
       // System defaults do not require every topology label, so zone-less nodes still spread by hostname.
       const requireAll = own.length > 0;
       const ignored = new Set<string>();
-      const tpCounts = constraints.map(() => new Map<string, number>());
-      const topoSize = constraints.map(() => 0);
+      const tpCounts: Map<string, number>[] = [];
+      const topoSize: number[] = [];
+      for (let i = 0; i < k; i++) {
+        tpCounts.push(new Map());
+        topoSize.push(0);
+      }
       for (const node of filtered) {
         if (requireAll && !nodeHasAllKeys(node.labels, constraints)) {
           ignored.add(node.name);
           continue;
         }
-        constraints.forEach((c, i) => {
-          if (c.topologyKey === HOSTNAME) return;
+        for (let i = 0; i < k; i++) {
+          const c = constraints[i];
+          if (c.topologyKey === HOSTNAME) continue;
           const v = node.labels[c.topologyKey];
           if (!tpCounts[i].has(v)) {
             tpCounts[i].set(v, 0);
             topoSize[i]++;
           }
-        });
+        }
       }
-      const weights = constraints.map((c, i) => Math.log((c.topologyKey === HOSTNAME ? filtered.length - ignored.size : topoSize[i]) + 2));
-      const required = new RequiredNodeAffinity(pod.pod);
-      for (const node of all) {
-        if (requireAll && !nodeHasAllKeys(node.labels, constraints)) continue;
-        constraints.forEach((c, i) => {
-          if (!inclusionMatches(c, pod, node, required)) return;
-          const v = node.labels[c.topologyKey];
-          const cur = tpCounts[i].get(v);
-          if (cur === undefined) return;
-          tpCounts[i].set(v, cur + countMatching(node, c));
-        });
+      const weights: number[] = [];
+      for (let i = 0; i < k; i++) weights.push(Math.log((constraints[i].topologyKey === HOSTNAME ? filtered.length - ignored.size : topoSize[i]) + 2));
+      // Hostname domains are counted per node in Score; only the other keys are summed here.
+      let summed = false;
+      for (const c of constraints) if (c.topologyKey !== HOSTNAME) summed = true;
+      if (summed) {
+        const required = new RequiredNodeAffinity(pod.pod);
+        for (const node of all) {
+          if (requireAll && !nodeHasAllKeys(node.labels, constraints)) continue;
+          for (let i = 0; i < k; i++) {
+            const c = constraints[i];
+            if (c.topologyKey === HOSTNAME || !inclusionMatches(c, pod, node, required)) continue;
+            const v = node.labels[c.topologyKey];
+            const cur = tpCounts[i].get(v);
+            if (cur === undefined) continue;
+            tpCounts[i].set(v, cur + countMatching(node, c));
+          }
+        }
       }
       state.write(PRE_SCORE_KEY, { constraints, ignoredNodes: ignored, tpValueToPodCounts: tpCounts, normalizingWeight: weights } as PreScoreState);
+      scoredCycle = null;
       return null;
     },
-    score(state, pod, node) {
+    score(state, _pod, node) {
+      if (state !== scoredCycle) {
+        scoredCycle = state;
+        scoredState = state.read<PreScoreState>(PRE_SCORE_KEY);
+      }
+      return scoreNode(scoredState!, node);
+    },
+    scoreNodes(state, _pod, nodes, out) {
       const s = state.read<PreScoreState>(PRE_SCORE_KEY)!;
-      if (s.ignoredNodes.has(node.name)) return 0;
-      let score = 0;
-      s.constraints.forEach((c, i) => {
-        const v = node.labels[c.topologyKey];
-        if (v === undefined) return;
-        const cnt = c.topologyKey === HOSTNAME ? countMatching(node, c) : (s.tpValueToPodCounts[i].get(v) ?? 0);
-        // scoreForCount: maxSkew-1 waters down small differences.
-        score += cnt * s.normalizingWeight[i] + (c.maxSkew - 1);
-      });
-      return Math.round(score);
+      for (let i = 0; i < nodes.length; i++) out[i] = scoreNode(s, nodes[i]);
     },
     normalizeScore(state, _pod, scores, nodes) {
       const s = state.read<PreScoreState>(PRE_SCORE_KEY);
       if (!s) return;
+      const ignored = s.ignoredNodes.size > 0 ? s.ignoredNodes : null;
       let min = Number.MAX_SAFE_INTEGER;
       let max = 0;
       for (let i = 0; i < scores.length; i++) {
-        if (s.ignoredNodes.has(nodes[i].name)) continue;
+        if (ignored?.has(nodes[i].name)) continue;
         min = Math.min(min, scores[i]);
         max = Math.max(max, scores[i]);
       }
       for (let i = 0; i < scores.length; i++) {
-        if (s.ignoredNodes.has(nodes[i].name)) scores[i] = 0;
+        if (ignored?.has(nodes[i].name)) scores[i] = 0;
         else if (max === 0) scores[i] = MAX_NODE_SCORE;
         else scores[i] = Math.trunc((MAX_NODE_SCORE * (max + min - scores[i])) / max);
       }

@@ -84,3 +84,46 @@ describe('score plugins', () => {
     expect(ImageLocality.calculatePriority(5000 * 1024 * 1024, 1)).toBe(100);
   });
 });
+
+describe('scoreNodes', () => {
+  it('gives, for every plugin that has it, exactly what score gives node by node', async () => {
+    const PodTopologySpread = await import('./podTopologySpread');
+    const web = { app: 'web' };
+    const zoned = (name: string, z: string | undefined, extra: Parameters<typeof node>[0] = {}) =>
+      node({ name, ...extra, labels: { ...(z ? { 'topology.kubernetes.io/zone': z } : {}), ...(extra.labels ?? {}) } });
+    const nodes = [
+      assign(zoned('a', 'z1', { cpu: '2', memory: '4Gi' }), pod({ labels: web, requests: { cpu: '500m' } }), pod({ labels: web })),
+      assign(zoned('b', 'z1', { taints: [{ key: 'x', effect: 'PreferNoSchedule' }] }), pod({ labels: { app: 'db' }, requests: { cpu: '1', memory: '1Gi' } })),
+      zoned('c', 'z2', { cpu: '0' }),
+      zoned('d', undefined, { taints: [{ key: 'x', effect: 'PreferNoSchedule' }, { key: 'y', effect: 'PreferNoSchedule' }] }),
+      assign(zoned('e', 'z2', { memory: '0' }), pod({ labels: web, requests: { memory: '100Mi' } })),
+    ];
+    // As the cache shares them: one summary per image, naming the nodes that hold it.
+    const nginx = { size: 600 * 1024 * 1024, nodes: new Set(['a', 'c']) };
+    nodes[0].imageStates.set('nginx:1.27', nginx);
+    nodes[2].imageStates.set('nginx:1.27', nginx);
+    const spread = { maxSkew: 1, whenUnsatisfiable: 'ScheduleAnyway' as const, labelSelector: { matchLabels: web } };
+    const pods = [
+      pod({ labels: web, requests: { cpu: '250m', memory: '512Mi' }, image: 'nginx:1.27' }),
+      pod({ labels: web, tolerations: [{ key: 'x', operator: 'Exists' }], topologySpreadConstraints: [{ ...spread, topologyKey: 'topology.kubernetes.io/zone' }, { ...spread, topologyKey: 'kubernetes.io/hostname' }] }),
+      pod({ labels: web, ownerReferences: [{ apiVersion: 'apps/v1', kind: 'ReplicaSet', name: 'web-1', uid: 'u', controller: true }] }),
+    ];
+    const rs = { apiVersion: 'apps/v1', kind: 'ReplicaSet', metadata: { name: 'web-1', namespace: 'default' }, spec: { selector: { matchLabels: web } } };
+    const h = fakeHandle(nodes, { replicasets: [rs] });
+    const plugins: (Partial<PreScorePlugin> & ScorePlugin)[] = [TaintToleration.New(), NodeResourcesFit.New(), BalancedAllocation.New(), ImageLocality.New(h), PodTopologySpread.New(h)];
+    let compared = 0;
+    for (const plugin of plugins) {
+      expect(plugin.scoreNodes, plugin.name).toBeDefined();
+      for (const p of pods) {
+        const state = new CycleState();
+        if (plugin.preScore?.(state, p, nodes)?.code === 'Skip') continue;
+        const one = nodes.map((n) => plugin.score(state, p, n));
+        const all: number[] = new Array(nodes.length);
+        plugin.scoreNodes!(state, p, nodes, all);
+        expect(all, `${plugin.name} ${p.name}`).toEqual(one);
+        if (new Set(one).size > 1) compared++;
+      }
+    }
+    expect(compared).toBeGreaterThanOrEqual(12); // the fixtures tell nodes apart for most plugins and pods
+  });
+});

@@ -3,7 +3,7 @@
  * the pod does not tolerate keep it off; PreferNoSchedule taints it does
  * not tolerate lower the node's score (normalised, reversed).
  */
-import type { Toleration } from 'kubernetes-types/core/v1';
+import type { Taint, Toleration } from 'kubernetes-types/core/v1';
 import type { FilterPlugin, PreScorePlugin, ScorePlugin, StateData } from '../types';
 import { unresolvable } from '../status';
 import { doNotSchedule, findUntoleratedTaint, tolerationsTolerateTaint } from '../helpers/taints';
@@ -14,6 +14,13 @@ const PRE_SCORE_KEY = `PreScore${Name}`;
 
 interface PreScoreState extends StateData {
   tolerations: Toleration[];
+}
+
+/** countIntolerableTaintsPreferNoSchedule. */
+function intolerablePreferNoSchedule(taints: readonly Taint[], tolerations: readonly Toleration[]): number {
+  let n = 0;
+  for (const t of taints) if (t.effect === 'PreferNoSchedule' && !tolerationsTolerateTaint(tolerations, t)) n++;
+  return n;
 }
 
 export function New(): FilterPlugin & PreScorePlugin & ScorePlugin {
@@ -34,10 +41,15 @@ export function New(): FilterPlugin & PreScorePlugin & ScorePlugin {
     },
     score(state, _pod, node) {
       if (node.taints.length === 0) return 0;
-      const tolerations = state.read<PreScoreState>(PRE_SCORE_KEY)?.tolerations ?? [];
-      let n = 0;
-      for (const t of node.taints) if (t.effect === 'PreferNoSchedule' && !tolerationsTolerateTaint(tolerations, t)) n++;
-      return n;
+      return intolerablePreferNoSchedule(node.taints, state.read<PreScoreState>(PRE_SCORE_KEY)?.tolerations ?? []);
+    },
+    scoreNodes(state, _pod, nodes, out) {
+      let tolerations: Toleration[] | undefined;
+      for (let i = 0; i < nodes.length; i++) {
+        const taints = nodes[i].taints;
+        if (taints.length === 0) out[i] = 0;
+        else out[i] = intolerablePreferNoSchedule(taints, (tolerations ??= state.read<PreScoreState>(PRE_SCORE_KEY)?.tolerations ?? []));
+      }
     },
     normalizeScore(_state, _pod, scores) {
       defaultNormalizeScore(MAX_NODE_SCORE, true, scores);
