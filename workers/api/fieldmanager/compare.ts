@@ -27,6 +27,36 @@ export function compare(lhs: unknown, rhs: unknown, schema: Schema, ignore?: Fie
   return c;
 }
 
+/** What an update needs of a comparison: added and modified together, and removed. */
+export interface Changes {
+  changed: FieldSet;
+  removed: FieldSet;
+}
+
+/**
+ * compare, with `added` and `modified` gathered into one set as they are
+ * found (the updater only ever uses their union, and a path is never both).
+ */
+export function changes(lhs: unknown, rhs: unknown, schema: Schema, ignore?: FieldSet): Changes {
+  const changed = new FieldSet();
+  const removed = new FieldSet();
+  node(lhs, rhs, schema, [], { added: changed, modified: changed, removed }, ignore && !ignore.empty() ? ignore : undefined);
+  return { changed, removed };
+}
+
+/** Off only inside `withoutShortcuts`, for tests holding the shortcuts to the plain walk's answer. */
+let shortcuts = true;
+
+/** Runs `f` with the walk's shortcuts off (tests only). */
+export function withoutShortcuts<T>(f: () => T): T {
+  shortcuts = false;
+  try {
+    return f();
+  } finally {
+    shortcuts = true;
+  }
+}
+
 type Shape = 'list' | 'map' | 'scalar';
 
 function shapeOf(v: unknown, s: Schema): Shape {
@@ -82,6 +112,8 @@ function mapItems(
 ): void {
   if (l) for (const k in l) if (l[k] !== undefined) mapItem(k, l, r, s, path, c, ignore);
   if (r) for (const k in r) if (r[k] !== undefined && (!l || l[k] === undefined)) mapItem(k, l, r, s, path, c, ignore);
+  // With both sides present, a field absent from both gets the same implicit value on each: no change.
+  if (l && r && shortcuts) return;
   for (const k of implicitFieldNames(s)) if ((!l || l[k] === undefined) && (!r || r[k] === undefined)) mapItem(k, l, r, s, path, c, ignore);
 }
 
@@ -94,11 +126,14 @@ function mapItem(
   c: Comparison,
   ignore: FieldSet | undefined,
 ): void {
+  let lv = l?.[k];
+  let rv = r?.[k];
+  // Stored revisions share unchanged subtrees; with both sides present, one
+  // value is omitted or defaulted alike on both, so it cannot differ from itself.
+  if (lv === rv && l && r && shortcuts) return;
   const info = fieldInfo(s, k);
   const pe = info.pe;
   if (ignore?.hasMember(pe)) return;
-  let lv = l?.[k];
-  let rv = r?.[k];
   if (omittedField(info, lv)) lv = undefined;
   if (omittedField(info, rv)) rv = undefined;
   if (lv === undefined && l) lv = info.implicit;
@@ -129,7 +164,45 @@ export function indexListItems(items: unknown[], s: Schema): { order: PathElemen
   return { order, byKey };
 }
 
+/**
+ * The common case of a list compared with its next revision: the same
+ * items by key, in the same order, none duplicated. Items are compared
+ * pairwise, as the general walk below would, without indexing either side;
+ * false (nothing done) when the lists are not like that.
+ */
+function sameKeyedItems(l: unknown[], r: unknown[], s: Schema, path: PathElement[], c: Comparison, ignore: FieldSet | undefined): boolean {
+  const n = l.length;
+  if (n !== r.length || n > MAX_PAIRWISE) return false;
+  const sem = listSemantics(s);
+  const pes = pairwiseKeys;
+  pes.length = 0;
+  for (let i = 0; i < n; i++) {
+    const pe = listItemPE(sem, l[i]);
+    if (pe instanceof Error) return false;
+    const rpe = listItemPE(sem, r[i]);
+    if (rpe instanceof Error || rpe.key !== pe.key) return false;
+    for (let j = 0; j < i; j++) if (pes[j].key === pe.key) return false;
+    pes.push(pe);
+  }
+  // Copied: the walk below re-enters for nested lists.
+  const items = pes.slice();
+  const itemS = itemSchema(s);
+  for (let i = 0; i < n; i++) {
+    const pe = items[i];
+    if (ignore?.hasMember(pe)) continue;
+    path.push(pe);
+    node(l[i], r[i], itemS, path, c, ignore?.withPrefixOrUndefined(pe));
+    path.pop();
+  }
+  return true;
+}
+
+/** Longer lists are indexed (the duplicate check above is quadratic). */
+const MAX_PAIRWISE = 16;
+const pairwiseKeys: PathElement[] = [];
+
 function listItems(l: unknown[], r: unknown[], s: Schema, path: PathElement[], c: Comparison, ignore: FieldSet | undefined): void {
+  if (shortcuts && sameKeyedItems(l, r, s, path, c, ignore)) return;
   const li = indexListItems(l, s);
   const ri = indexListItems(r, s);
   const all = [...li.order];

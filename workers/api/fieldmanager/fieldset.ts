@@ -17,6 +17,13 @@ interface Child {
 const NO_MEMBERS: ReadonlyMap<string, PathElement> = new Map();
 const NO_CHILDREN: ReadonlyMap<string, Child> = new Map();
 
+/**
+ * The `{}` of every FieldsV1 leaf and `"."` marker: one frozen object, so
+ * stored managedFields do not each hold dozens of empty objects (stored
+ * objects are immutable; interned subtrees are shared the same way).
+ */
+export const LEAF: Record<string, unknown> = Object.freeze({});
+
 export class FieldSet {
   /** serialized path element → element */
   private m?: Map<string, PathElement>;
@@ -300,7 +307,7 @@ export class FieldSet {
     if (this.raw && ('.' in this.raw) === includeSelf) return this.raw;
     if (this.raw) this.load();
     const out: Record<string, unknown> = {};
-    if (includeSelf) out['.'] = {};
+    if (includeSelf) out['.'] = LEAF;
     const ms = this.m;
     const cs = this.c;
     const pes: PathElement[] = [];
@@ -309,7 +316,7 @@ export class FieldSet {
     if (pes.length > 1) pes.sort(comparePE);
     for (const pe of pes) {
       const c = cs?.get(pe.key);
-      out[pe.key] = c && !c.set.empty() ? c.set.emit(ms?.has(pe.key) ?? false) : {};
+      out[pe.key] = c && !c.set.empty() ? c.set.emit(ms?.has(pe.key) ?? false) : LEAF;
     }
     if (includeSelf) this.jsonSelf = out;
     else this.json = out;

@@ -11,7 +11,7 @@
  * general path by firstOwner.test.ts.
  */
 import { jsonEqual } from '../object';
-import { forgetShared, markShared, type FieldSet } from './fieldset';
+import { forgetShared, LEAF, markShared, type FieldSet } from './fieldset';
 import { comparePE, fieldPE, type PathElement } from './pathElement';
 import { fieldInfo, implicitFieldNames, isAtomicMap, isMap, itemSchema, listSemantics, omittedField, type Schema } from './schemaInfo';
 import { indexListItems } from './compare';
@@ -185,14 +185,14 @@ function emit(entries: Entry[], sig: number[], id: number, shared: boolean, know
       json = { ...like.json };
       for (let i = 0; i < entries.length; i++) {
         const { pe, sub } = entries[i];
-        if ((sub ? sub.id : 0) !== like.sig[2 + 2 * i]) json[pe.key] = sub ? sub.json : {};
+        if ((sub ? sub.id : 0) !== like.sig[2 + 2 * i]) json[pe.key] = sub ? sub.json : LEAF;
       }
     }
   }
   if (!json) {
     json = {};
-    if (sig[0]) json['.'] = {};
-    for (const { pe, sub } of entries) json[pe.key] = sub ? sub.json : {};
+    if (sig[0]) json['.'] = LEAF;
+    for (const { pe, sub } of entries) json[pe.key] = sub ? sub.json : LEAF;
   }
   const b: Built = { json, id, sig, shared };
   if (similar) {

@@ -86,8 +86,33 @@ export function parseIdentifier(id: string): { manager: string; operation?: Oper
 // lately stay in a bounded cache: the next write to an object usually comes
 // soon, and keeping a decoded tree beside every stored object would cost
 // kilobytes per object in a large cluster.
-const DECODED_CACHE_SIZE = 4096;
-const decoded = new Map<object, FieldSet>();
+//
+// Two generations instead of a FIFO map: deleting a Map's oldest entry
+// leaves a hole V8 skips on every later `keys().next()` until the table is
+// rehashed, which made each eviction cost a walk over thousands of holes.
+// A hit in the old generation moves up, so a recently used set survives.
+const DECODED_GENERATION = 2048;
+let decoded = new Map<object, FieldSet>();
+let decodedOld = new Map<object, FieldSet>();
+
+function cached(v: object): FieldSet | undefined {
+  const hit = decoded.get(v);
+  if (hit) return hit;
+  const old = decodedOld.get(v);
+  if (old) {
+    decodedOld.delete(v);
+    keep(v, old);
+  }
+  return old;
+}
+
+function keep(v: object, set: FieldSet): void {
+  if (decoded.size >= DECODED_GENERATION) {
+    decodedOld = decoded;
+    decoded = new Map();
+  }
+  decoded.set(v, set);
+}
 /**
  * FieldsV1 objects this server emitted: well formed by construction, so
  * they are read lazily (FieldSet.lazy) instead of decoded and checked whole.
@@ -101,7 +126,7 @@ export function markEmitted(v: Record<string, unknown>): void {
 
 function decodeFields(v: unknown): FieldSet | Error {
   if (v === undefined || v === null) return new FieldSet();
-  const hit = typeof v === 'object' ? decoded.get(v) : undefined;
+  const hit = typeof v === 'object' ? cached(v) : undefined;
   if (hit) return hit;
   if (typeof v === 'object' && emitted.has(v)) {
     const set = FieldSet.lazy(v as Record<string, unknown>);
@@ -115,8 +140,7 @@ function decodeFields(v: unknown): FieldSet | Error {
 
 function remember(v: Record<string, unknown>, set: FieldSet): void {
   set.encoded = v;
-  if (decoded.size >= DECODED_CACHE_SIZE) decoded.delete(decoded.keys().next().value!);
-  decoded.set(v, set);
+  keep(v, set);
 }
 
 function encodeFields(set: FieldSet): Record<string, unknown> {
@@ -159,14 +183,20 @@ export function decodeManagedFields(list: unknown): Managed | Error {
   return m;
 }
 
-// Entries are sorted on every write, and their times repeat; parsing one is not free.
-let lastParsed: { t: string; s: number } | undefined;
+// Entries are sorted on every write, and their times repeat (an object's
+// entries usually carry two or three); parsing one is not free. Bounded:
+// the table starts over when full.
+const parsedTimes = new Map<string, number>();
+const PARSED_TIMES_MAX = 1024;
 
 function seconds(t: string | undefined): number {
   if (!t) return 0;
-  if (lastParsed?.t === t) return lastParsed.s;
-  const s = Math.floor(Date.parse(t) / 1000) || 0;
-  lastParsed = { t, s };
+  let s = parsedTimes.get(t);
+  if (s === undefined) {
+    s = Math.floor(Date.parse(t) / 1000) || 0;
+    if (parsedTimes.size >= PARSED_TIMES_MAX) parsedTimes.clear();
+    parsedTimes.set(t, s);
+  }
   return s;
 }
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -191,14 +221,17 @@ export function encodeManagedFields(m: Managed): ManagedFieldsEntry[] | undefine
   if (m.fields.size === 0) return undefined;
   const out: ManagedFieldsEntry[] = [];
   for (const [id, vs] of m.fields) out.push(encodeEntry(id, vs.applied, vs.apiVersion, m.times.get(id), encodeFields(vs.set)));
-  // sortEncodedManagedFields: operation, then time (whole seconds), manager, apiVersion, subresource.
-  return out.sort(
-    (p, q) =>
-      cmp(p.operation ?? '', q.operation ?? '') ||
-      seconds(p.time) - seconds(q.time) ||
-      cmp(p.manager ?? '', q.manager ?? '') ||
-      cmp(p.apiVersion ?? '', q.apiVersion ?? '') ||
-      cmp(p.subresource ?? '', q.subresource ?? ''),
+  return out.length > 1 ? out.sort(entryOrder) : out;
+}
+
+/** sortEncodedManagedFields: operation, then time (whole seconds), manager, apiVersion, subresource. */
+function entryOrder(p: ManagedFieldsEntry, q: ManagedFieldsEntry): number {
+  return (
+    cmp(p.operation ?? '', q.operation ?? '') ||
+    seconds(p.time) - seconds(q.time) ||
+    cmp(p.manager ?? '', q.manager ?? '') ||
+    cmp(p.apiVersion ?? '', q.apiVersion ?? '') ||
+    cmp(p.subresource ?? '', q.subresource ?? '')
   );
 }
 

@@ -149,8 +149,25 @@ export function comparePE(a: PathElement, b: PathElement): number {
 /** The FieldsV1 key of a path element: `f:name`, `k:{"name":"nginx"}`, `v:"x"`, `i:0`. */
 export const serializePE = (pe: PathElement): string => pe.key;
 
+// Lazily read managedFields parse the same keys again on every write
+// (`k:{"type":"Ready"}` needs a JSON.parse), so parsed elements are kept by
+// their text. Bounded: the table starts over when full.
+const PARSED = new Map<string, PathElement>();
+const PARSED_MAX = 20_000;
+
 /** DeserializePathElement. Unknown prefixes yield 'unknown' (upstream drops them silently). */
 export function parsePE(s: string): PathElement | 'unknown' | Error {
+  const known = PARSED.get(s);
+  if (known) return known;
+  const pe = parseFresh(s);
+  if (typeof pe === 'object' && !(pe instanceof Error)) {
+    if (PARSED.size >= PARSED_MAX) PARSED.clear();
+    PARSED.set(s, pe);
+  }
+  return pe;
+}
+
+function parseFresh(s: string): PathElement | 'unknown' | Error {
   if (s.length < 2) return new Error('key must be 2 characters long:');
   if (s[1] !== ':') return new Error(`missing colon: ${s}`);
   const body = s.slice(2);

@@ -197,10 +197,21 @@ export interface FieldInfo {
 const infos = new WeakMap<PatchSchema, Map<string, FieldInfo>>();
 const MAX_INFOS_PER_SCHEMA = 512;
 
+// Walks ask for the fields of one struct in a row: its table is kept at hand.
+let lastSchema: PatchSchema | undefined;
+let lastInfos: Map<string, FieldInfo> | undefined;
+
 export function fieldInfo(s: Schema, name: string): FieldInfo {
   let known: Map<string, FieldInfo> | undefined;
   if (s) {
-    known = infos.get(s);
+    if (s === lastSchema) known = lastInfos;
+    else {
+      known = infos.get(s);
+      if (known) {
+        lastSchema = s;
+        lastInfos = known;
+      }
+    }
     const hit = known?.get(name);
     if (hit) return hit;
   }

@@ -4,7 +4,7 @@
  * every kind here is served in the one schema the caller passes.
  */
 import { jsonEqual } from '../object';
-import { compare, type Comparison } from './compare';
+import { changes, type Changes } from './compare';
 import { FieldSet } from './fieldset';
 import type { Managed, VersionedSet } from './managers';
 import { merge } from './merge';
@@ -50,9 +50,9 @@ function updateOthers(
   fields: Map<string, VersionedSet>,
   workflow: string,
   force: boolean,
-): { ok: true; fields: Map<string, VersionedSet>; comparison: Comparison } | { ok: false; conflicts: ConflictSets } {
-  const c = compare(live, next, ctx.schema, ignoreFor(ctx.resetFields));
-  const changed = c.modified.union(c.added);
+): { ok: true; fields: Map<string, VersionedSet>; comparison: Changes } | { ok: false; conflicts: ConflictSets } {
+  const c = changes(live, next, ctx.schema, ignoreFor(ctx.resetFields));
+  const changed = c.changed;
   const conflicts: ConflictSets = new Map();
   for (const [id, vs] of fields) {
     if (id === workflow) continue;
@@ -82,7 +82,7 @@ export function updaterUpdate(ctx: UpdaterContext, live: unknown, next: unknown,
   if (!r.ok) throw new Error('forced update cannot conflict');
   const c = r.comparison;
   const prev = r.fields.get(manager)?.set ?? new FieldSet();
-  const set = ofFilter(prev.difference(c.removed).union(c.modified).union(c.added), ctx.resetFields);
+  const set = ofFilter(prev.difference(c.removed).union(c.changed), ctx.resetFields);
   const fields = new Map(r.fields);
   if (set.empty()) fields.delete(manager);
   else fields.set(manager, { set, apiVersion, applied: false });
