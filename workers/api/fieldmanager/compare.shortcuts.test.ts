@@ -1,25 +1,16 @@
 import { describe, it, expect, beforeAll } from 'vitest';
-import { loadDefinitions, definitionNameForGVK } from '../openapi';
-import { schemaFromDefinitions, type OpenApiDefinitions, type PatchSchema } from '../patch';
+import type { PatchSchema } from '../patch';
+import { gvkSchemas, type Gvk } from './testingSchemas';
 import { jsonEqual } from '../object';
 import { changes, compare, withoutShortcuts, type Comparison } from './compare';
 import { FieldSet } from './fieldset';
 import { fieldPath, fieldPE, pathString, singleKeyPE } from './pathElement';
 import { mutate, otherObjects, pick, seeded, storedPod, type Rand } from './randomObjects';
 
-let defs: OpenApiDefinitions;
-const schemas = new Map<string, PatchSchema | undefined>();
-function schemaOf(gvk: { group: string; version: string; kind: string }): PatchSchema | undefined {
-  const k = `${gvk.group}/${gvk.version}/${gvk.kind}`;
-  if (!schemas.has(k)) {
-    const name = definitionNameForGVK(defs as never, gvk);
-    schemas.set(k, name ? schemaFromDefinitions(defs, name) : undefined);
-  }
-  return schemas.get(k);
-}
+let schemaOf: (gvk: Gvk) => PatchSchema | undefined;
 
 beforeAll(async () => {
-  defs = (await loadDefinitions()) as unknown as OpenApiDefinitions;
+  schemaOf = await gvkSchemas();
 });
 
 /**

@@ -1,26 +1,16 @@
 import { describe, it, expect, beforeAll } from 'vitest';
-import { loadDefinitions, definitionNameForGVK } from '../openapi';
-import { schemaFromDefinitions, type OpenApiDefinitions, type PatchSchema } from '../patch';
+import type { PatchSchema } from '../patch';
+import { gvkSchemas, type Gvk } from './testingSchemas';
 import type { KubeObject } from '../object';
 import { startOver } from './firstOwner';
 import { updateManagedFields, type UpdateManagedFieldsInput } from './managedFields';
 import { mutate, otherObjects, pick, seeded, storedPod } from './randomObjects';
 import { deploymentSchema, storedDeployment } from './testing';
 
-const schemas = new Map<string, PatchSchema | undefined>();
-let defs: OpenApiDefinitions;
-
-function schemaOf(gvk: { group: string; version: string; kind: string }): PatchSchema | undefined {
-  const k = `${gvk.group}/${gvk.version}/${gvk.kind}`;
-  if (!schemas.has(k)) {
-    const name = definitionNameForGVK(defs as never, gvk);
-    schemas.set(k, name ? schemaFromDefinitions(defs, name) : undefined);
-  }
-  return schemas.get(k);
-}
+let schemaOf: (gvk: Gvk) => PatchSchema | undefined;
 
 beforeAll(async () => {
-  defs = (await loadDefinitions()) as unknown as OpenApiDefinitions;
+  schemaOf = await gvkSchemas();
 });
 
 /** Both paths on the same input; JSON text compared, so key order counts. */
