@@ -192,7 +192,8 @@ export class Cluster {
 
   /** A request on behalf of a component (its name is the user agent and field manager). */
   as(component: string): (req: Omit<ApiRequest, 'userAgent'>) => ApiResponse {
-    return (req) => this.api.handle({ ...req, userAgent: `${component}/${'v1.32.0'}` });
+    const userAgent = `${component}/v1.32.0`;
+    return (req) => this.api.handle({ ...req, userAgent });
   }
 
   private nodeSpecs: { name: string; controlPlane: boolean }[] = [];
