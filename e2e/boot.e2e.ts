@@ -1,8 +1,32 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { startHarness, type Harness } from './harness';
+import { report } from './fixtures';
 
 const SYSTEM_NAMESPACES = ['default', 'kube-node-lease', 'kube-public', 'kube-system'];
 const NODES_DRAWN_MARK = 'kube-playground:nodes-drawn';
+const DIST = resolve(fileURLToPath(new URL('..', import.meta.url)), 'dist');
+/** A name only Monaco's own code uses. */
+const MONACO_MARKER = 'MonacoEnvironment';
+
+/** Paths (under dist/) of index.html's entry script and module preloads, and every chunk they import statically. */
+function entryChunks(): string[] {
+  const html = readFileSync(resolve(DIST, 'index.html'), 'utf8');
+  const queue = [...html.matchAll(/<(?:script[^>]*\ssrc|link[^>]*rel="modulepreload"[^>]*\shref)="\/([^"]+\.js)"/g)].map((m) => m[1]);
+  const seen = new Set<string>();
+  while (queue.length) {
+    const file = queue.pop()!;
+    if (seen.has(file)) continue;
+    seen.add(file);
+    const code = readFileSync(resolve(DIST, file), 'utf8');
+    // Static imports only (`import{…}from"./x.js"`, `import"./x.js"`); `import("./x.js")` loads later.
+    for (const m of code.matchAll(/\bimport\s*(?:[\w$*{}\s,]*?from\s*)?["']\.\/([^"']+\.js)["']/g)) queue.push(file.replace(/[^/]*$/, '') + m[1]);
+  }
+  return [...seen].sort();
+}
 
 let h: Harness;
 
@@ -120,6 +144,36 @@ describe('seed', () => {
       return (res.body as { metadata: { uid: string } }).metadata.uid;
     });
   }
+
+  it('loads little JavaScript up front: Monaco only once the editor opens', async () => {
+    const files = entryChunks();
+    expect(files.some((f) => /^assets\/index-.*\.js$/.test(f))).toBe(true);
+    const code = files.map((f) => readFileSync(resolve(DIST, f)));
+    const kb = code.reduce((sum, c) => sum + gzipSync(c, { level: 9 }).length, 0) / 1024;
+    expect(code.filter((c) => c.includes(MONACO_MARKER)).length).toBe(0);
+    report('initial_js_kb_gz', kb, 'KB', 400);
+    console.log(`entry JS: ${files.join(', ')}`);
+
+    // What the page really fetches: no Monaco until the editor is opened.
+    const { page } = h;
+    const scripts: string[] = [];
+    const onResponse = (r: { url(): string }) => {
+      if (r.url().endsWith('.js')) scripts.push(new URL(r.url()).pathname.slice(1));
+    };
+    page.on('response', onResponse);
+    try {
+      await page.goto(h.baseUrl);
+      await page.waitForFunction((mark) => performance.getEntriesByName(mark).length > 0, NODES_DRAWN_MARK, { timeout: 15_000 });
+    } finally {
+      page.off('response', onResponse);
+    }
+    expect(scripts.length).toBeGreaterThan(0);
+    const worker = scripts.find((f) => /cluster\.worker-.*\.js$/.test(f));
+    if (worker) console.log(`the cluster worker the page also starts: ${(gzipSync(readFileSync(resolve(DIST, worker)), { level: 9 }).length / 1024).toFixed(0)} KB gzip`);
+    expect(scripts.filter((f) => readFileSync(resolve(DIST, f), 'utf8').includes(MONACO_MARKER))).toEqual([]);
+    const monaco = readdirSync(resolve(DIST, 'assets')).filter((f) => f.endsWith('.js') && readFileSync(resolve(DIST, 'assets', f), 'utf8').includes(MONACO_MARKER));
+    expect(monaco.length).toBeGreaterThan(0); // the marker does find Monaco in the build
+  });
 
   it('?seed= in the page URL makes the cluster repeat itself', async () => {
     const a = await defaultNamespaceUid('/?seed=7');

@@ -8,7 +8,7 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startHarness, type Harness } from './harness';
-import { pollUntil } from './fixtures';
+import { pollUntil, report } from './fixtures';
 
 let h: Harness;
 
@@ -103,6 +103,69 @@ async function squiggledLines(page: Page, kind = 'squiggly-error'): Promise<numb
   }, kind);
 }
 
+/** What the page notes about one apply: when Enter went down, and when the first pod of the Deployment was drawn. */
+interface ApplyProbe {
+  keyAt?: number;
+  podAt?: number;
+  pod?: string;
+}
+type ProbeWindow = Window & { applyProbe?: ApplyProbe };
+
+/** Starts noting, in the page, when the next Enter goes down and when the first `<name>-…` pod appears in the graph. */
+async function watchApplyToFirstPod(page: Page, name: string): Promise<void> {
+  await page.evaluate((prefix) => {
+    const probe: ApplyProbe = {};
+    (window as ProbeWindow).applyProbe = probe;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'Enter') return;
+      probe.keyAt = performance.now();
+      window.removeEventListener('keydown', onKey, true);
+    };
+    window.addEventListener('keydown', onKey, true);
+    const seen = new MutationObserver(() => {
+      const el = document.querySelector(`[data-kind="Pod"][aria-label^="Pod ${prefix}-"]`);
+      if (!el || probe.keyAt === undefined) return;
+      seen.disconnect();
+      probe.pod = el.getAttribute('aria-label')?.split(' ')[1];
+      // Drawn: the frame that shows it.
+      requestAnimationFrame(() => (probe.podAt = performance.now()));
+    });
+    seen.observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['aria-label'] });
+  }, name);
+}
+
+/**
+ * apply_to_first_pod_ms (DESIGN.md budgets): Enter → the first pod drawn,
+ * minus the virtual time the cluster spent on purpose between the
+ * Deployment's creation and that pod's (at 1× speed virtual time is wall
+ * time), read from the timeline.
+ */
+async function reportApplyToFirstPod(page: Page, name: string): Promise<void> {
+  await page.waitForFunction(() => (window as ProbeWindow).applyProbe?.podAt !== undefined, undefined, { timeout: 30_000 });
+  const m = await page.evaluate(async (deployment) => {
+    const probe = (window as ProbeWindow).applyProbe!;
+    const h = window.kubePlayground!;
+    const firstWrite = async (object: string) => {
+      const r = await h.timeline.timeline({ object, direction: 'newer', limit: 1 });
+      return r.ok ? r.value.entries[0]?.time : undefined;
+    };
+    return {
+      mode: (await h.clock()).mode,
+      wallMs: probe.podAt! - probe.keyAt!,
+      deploymentAt: await firstWrite(`/registry/apps/deployments/default/${deployment}`),
+      podAt: await firstWrite(`/registry/core/pods/default/${probe.pod}`),
+    };
+  }, name);
+  expect(m.mode).toEqual({ kind: 'realtime', speed: 1 });
+  expect(m.deploymentAt).toBeTypeOf('number');
+  expect(m.podAt).toBeTypeOf('number');
+  const simulated = m.podAt! - m.deploymentAt!;
+  expect(simulated).toBeGreaterThanOrEqual(0);
+  const f = report('apply_to_first_pod_ms', m.wallMs - simulated, 'ms', 100);
+  console.log(`apply → first pod drawn: ${m.wallMs.toFixed(0)} ms wall, of which ${simulated} ms simulated controller delays`);
+  expect(f.value).toBeGreaterThan(0);
+}
+
 beforeAll(async () => {
   h = await startHarness();
   await h.page.goto(h.baseUrl);
@@ -121,6 +184,7 @@ describe('YAML editor', () => {
     await h.screenshot('editor-open');
 
     await setText(page, deployment('web', 3));
+    await watchApplyToFirstPod(page, 'web');
     await page.keyboard.press('ControlOrMeta+Enter');
 
     await page.locator('[data-testid="editor-notice"][data-tone="ok"]').waitFor({ timeout: 30_000 });
@@ -131,6 +195,8 @@ describe('YAML editor', () => {
     expect(live.status).toBe(200);
     expect(live.body.spec.replicas).toBe(3);
     expect(live.body.metadata.managedFields).toContainEqual(expect.objectContaining({ manager: 'kube-playground', operation: 'Apply' }));
+
+    await reportApplyToFirstPod(page, 'web');
 
     await pollUntil(
       () =>

@@ -7,6 +7,7 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startHarness, VIEWPORT, type Harness } from './harness';
+import { report } from './fixtures';
 
 const NODES_DRAWN_MARK = 'kube-playground:nodes-drawn';
 
@@ -19,20 +20,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await h?.close();
 });
-
-interface Figure {
-  name: string;
-  value: number;
-  unit: string;
-  budget: number;
-  ok: boolean;
-}
-
-function report(name: string, value: number, unit: string, budget: number): Figure {
-  const f = { name, value: Math.round(value * 10) / 10, unit, budget, ok: value <= budget };
-  console.log(JSON.stringify(f));
-  return f;
-}
 
 function deployment(name: string, replicas: number, extra: Record<string, unknown> = {}) {
   return {

@@ -1,14 +1,14 @@
 /**
  * `window.kubePlayground` in the browser console (and for e2e tests): the same
- * API requests the UI makes, clock control, the user actions, and a peek at
- * the page's state.
+ * API requests the UI makes, clock control, the timeline, the user actions,
+ * and a peek at the page's state.
  */
 import type { ClusterClient } from '../cluster/client';
 import type { SelectedObject } from '../cluster/store';
 import { ACTIONS, runAction } from '../actions/registry';
 import type { ActionArgs, ActionContext, ActionId, ActionResult } from '../actions/types';
 
-export interface DevtoolsHandle extends Pick<ClusterClient, 'request' | 'setMode' | 'clock'> {
+export interface DevtoolsHandle extends Pick<ClusterClient, 'request' | 'setMode' | 'clock' | 'timeline'> {
   actions: {
     ids: ActionId[];
     run<Id extends ActionId>(id: Id, ...args: ActionArgs<Id>): Promise<ActionResult>;
@@ -34,6 +34,7 @@ export function installDevtoolsHandle(client: ClusterClient, ctx: ActionContext)
     request: (req) => client.request(req),
     setMode: (mode) => client.setMode(mode),
     clock: () => client.clock(),
+    timeline: client.timeline,
     actions: {
       ids: Object.keys(ACTIONS) as ActionId[],
       run: (id, ...args) => runAction(ctx, id, ...args),

@@ -154,4 +154,39 @@ describe('ClockDriver', () => {
     expect(driver.mode).toEqual({ kind: 'realtime', speed: 1000 });
     driver.stop();
   });
+
+  it('wakes at once for work that arrives while it sleeps, instead of after the planned wake-up', () => {
+    const clock = new Clock(0);
+    const { wall, advance } = fakeWall();
+    const driver = new ClockDriver(clock, wall);
+    const ran: string[] = [];
+    clock.schedule(10_000, label('far'), () => ran.push('far'));
+    driver.setMode({ kind: 'realtime', speed: 1 });
+    advance(50); // sleeping: the next task is seconds away
+    clock.schedule(0, label('now'), () => ran.push('now')); // an API request's follow-up work
+    clock.schedule(0, label('also'), () => ran.push('also'));
+    advance(1);
+    expect(ran).toEqual(['now', 'also']);
+    clock.schedule(100, label('soon'), () => ran.push('soon'));
+    advance(97); // due 100 ms of virtual time after the last tick's time
+    expect(ran).toEqual(['now', 'also']);
+    advance(3);
+    expect(ran).toEqual(['now', 'also', 'soon']);
+
+    // Paused: nothing wakes it.
+    driver.setMode({ kind: 'paused' });
+    clock.schedule(0, label('held'), () => ran.push('held'));
+    advance(500);
+    expect(ran).toEqual(['now', 'also', 'soon']);
+
+    // Fastest, idle between ticks: new work runs on the next turn.
+    driver.setMode({ kind: 'fastest' });
+    advance(1);
+    expect(ran).toContain('held');
+    advance(5);
+    clock.schedule(0, label('late'), () => ran.push('late'));
+    advance(0);
+    expect(ran.at(-1)).toBe('late');
+    driver.stop();
+  });
 });

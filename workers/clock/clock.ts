@@ -194,7 +194,15 @@ export class Clock {
       i = p;
     }
     h[i] = task;
+    if (i === 0) this.onEarliest?.(task.at);
   }
+
+  /**
+   * Told when a newly scheduled task becomes the next one due: whoever drives
+   * the clock from wall time (ClockDriver) wakes for it instead of sleeping
+   * until the task it planned for.
+   */
+  onEarliest: ((at: number) => void) | null = null;
 
   private pop(): Task | undefined {
     const h = this.heap;

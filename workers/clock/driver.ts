@@ -32,6 +32,9 @@ const IDLE_TICK_MS = 250;
  */
 export class ClockDriver {
   private handle: unknown = null;
+  /** Wall time the pending wake-up is set for. */
+  private wakeAt = Number.POSITIVE_INFINITY;
+  private ticking = false;
   private wallBase = 0;
   private virtualBase = 0;
   private modeValue: ClockMode = { kind: 'paused' };
@@ -39,7 +42,9 @@ export class ClockDriver {
   constructor(
     private readonly clock: Clock,
     private readonly wall: WallClock = systemWallClock,
-  ) {}
+  ) {
+    clock.onEarliest = (at) => this.earlier(at);
+  }
 
   get mode(): ClockMode {
     return this.modeValue;
@@ -59,15 +64,41 @@ export class ClockDriver {
   stop(): void {
     if (this.handle !== null) this.wall.clearTimeout(this.handle);
     this.handle = null;
+    this.wakeAt = Number.POSITIVE_INFINITY;
   }
 
   private wake(ms: number): void {
     this.stop();
+    this.wakeAt = this.wall.now() + ms;
     this.handle = this.wall.setTimeout(() => this.tick(), ms);
+  }
+
+  /**
+   * Work arrived from outside the loop (an API request, a chaos action) that
+   * is due before the planned wake-up: wake for it, so what a user applies
+   * starts at once rather than after an idle tick. Inside a tick the tick
+   * plans its own wake-up.
+   */
+  private earlier(at: number): void {
+    const mode = this.modeValue;
+    if (this.ticking || mode.kind === 'paused') return;
+    const wallNow = this.wall.now();
+    const delay = mode.kind === 'fastest' ? 0 : Math.max(0, (at - (this.virtualBase + (wallNow - this.wallBase) * mode.speed)) / mode.speed);
+    if (wallNow + delay < this.wakeAt) this.wake(delay);
   }
 
   private tick(): void {
     this.handle = null;
+    this.wakeAt = Number.POSITIVE_INFINITY;
+    this.ticking = true;
+    try {
+      this.runSlice();
+    } finally {
+      this.ticking = false;
+    }
+  }
+
+  private runSlice(): void {
     const mode = this.modeValue;
     const sliceEnd = this.wall.now() + SLICE_MS;
     if (mode.kind === 'fastest') {
